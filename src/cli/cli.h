@@ -1,0 +1,28 @@
+/* cli.h - the subcommands of the `spoorwijzer` command. Each returns the
+ * process exit status: 0 success, 1 failure of the system (store, I/O),
+ * 2 bad usage or bad input (the message names the argument). */
+#ifndef SW_CLI_H
+#define SW_CLI_H
+
+#include "core/date.h"
+
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+
+int cmd_timeline(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+int cmd_signals(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+
+/* Today's calendar date in Europe/Amsterdam, the legal time zone. */
+sw_date cli_today(void);
+
+/* Parses "--date D"-style values; prints "spoorwijzer: ARG: ..." and returns
+ * -1 on a bad date. */
+int cli_parse_date(const char *arg, const char *value, sw_date *out);
+
+/* Prints "spoorwijzer: " + message to stderr; returns CLI_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
