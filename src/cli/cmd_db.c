@@ -1,0 +1,101 @@
+/* cmd_db.c - `spoorwijzer db`: schema migrations and the demo data.
+ *
+ *   spoorwijzer db migrate --database URL
+ *   spoorwijzer db seed --database URL [--date D]
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "store/store.h"
+
+static int help(void)
+{
+	printf("usage: spoorwijzer db migrate --database URL\n"
+	       "       spoorwijzer db seed --database URL [--date D]\n\n"
+	       "migrate  brings the schema up to date (safe to repeat)\n"
+	       "seed     adds the demo organisations, users and cases, dated relative to\n"
+	       "         --date (default: today in Europe/Amsterdam); does nothing when the\n"
+	       "         demo data is already there\n\n"
+	       "URL is sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME.\n");
+	return CLI_OK;
+}
+
+/* Exit status for a store error: bad input is the user's, the rest ours. */
+static int store_failure(const struct sw_error *err)
+{
+	fprintf(stderr, "spoorwijzer: %s%s%s\n", err->field, *err->field ? ": " : "", err->message);
+	return err->code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
+}
+
+static int migrate(struct store *st)
+{
+	struct sw_error err = { 0 };
+	int applied, version;
+	if (store_migrate(st, &applied, &err) != 0 || store_schema_version(st, &version, &err) != 0)
+		return store_failure(&err);
+	printf("schema at version %d (%d migration%s applied)\n", version, applied,
+	       applied == 1 ? "" : "s");
+	return CLI_OK;
+}
+
+static int seed(struct store *st, sw_date today)
+{
+	struct sw_error err = { 0 };
+	char date[DATE_STRLEN];
+	int rc = store_seed_demo(st, today, &err);
+	if (rc < 0)
+		return store_failure(&err);
+	date_format(today, date);
+	if (rc == 1)
+		printf("demo data already present; nothing changed\n");
+	else
+		printf("demo data added, dated relative to %s; log in as "
+		       "werknemer@demo.spoorwijzer.nl, werkgever@..., bedrijfsarts@...\n", date);
+	return CLI_OK;
+}
+
+int cmd_db(int argc, char **argv)
+{
+	const char *sub = NULL, *url = NULL;
+	sw_date today = DATE_NONE;
+	for (int i = 1; i < argc; i++) {
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return help();
+		if (strcmp(argv[i], "--database") == 0) {
+			if (val == NULL)
+				return cli_usage_error("--database: missing URL (sqlite:PATH or postgresql://...)");
+			url = val;
+			i++;
+		} else if (strcmp(argv[i], "--date") == 0) {
+			if (cli_parse_date("--date", val, &today) != 0)
+				return CLI_USAGE;
+			i++;
+		} else if (argv[i][0] != '-' && sub == NULL) {
+			sub = argv[i];
+		} else {
+			return cli_usage_error("db: unknown argument '%s' (see spoorwijzer db --help)",
+					       argv[i]);
+		}
+	}
+	if (sub == NULL)
+		return cli_usage_error("db: missing subcommand: migrate or seed");
+	if (strcmp(sub, "migrate") != 0 && strcmp(sub, "seed") != 0)
+		return cli_usage_error("db: unknown subcommand '%s': migrate or seed", sub);
+	if (url == NULL)
+		return cli_usage_error("--database: required (sqlite:PATH or postgresql://...)");
+	if (today != DATE_NONE && strcmp(sub, "seed") != 0)
+		return cli_usage_error("--date: only for db seed");
+
+	struct sw_error err = { 0 };
+	struct store *st = store_open(url, &err);
+	if (st == NULL) {
+		fprintf(stderr, "spoorwijzer: --database: %s\n", err.message);
+		return err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
+	}
+	int rc = strcmp(sub, "migrate") == 0 ? migrate(st)
+					       : seed(st, today != DATE_NONE ? today : cli_today());
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,231 @@
+/* migrate.c - versioned schema migrations.
+ *
+ * Each migration is applied once, in its own transaction together with its
+ * row in schema_migrations, so a failed migration leaves no half schema.
+ * The SQL is shared by both backends; {{TOKEN}}s (db.h) stand for what
+ * differs. Never edit a released migration: add a new one. */
+#include "store_int.h"
+
+#include <stddef.h>
+
+struct migration {
+	int version;
+	const char *sql;
+};
+
+static const struct migration migrations[] = {
+	{ 1,
+	  /* AUTOINCREMENT ids ({{ID}}) are never reused: the audit log and
+	   * exports refer to ids of cases that retention has deleted. */
+	  "CREATE TABLE organisations ("
+	  " id {{ID}},"
+	  " name TEXT NOT NULL,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('werkgever', 'netwerk', 'arbodienst',"
+	  "  're-integratiebedrijf')),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+
+	  "CREATE TABLE users ("
+	  " id {{ID}},"
+	  " email TEXT NOT NULL UNIQUE,"
+	  " name TEXT NOT NULL,"
+	  " password_hash TEXT,"
+	  " organisation_id BIGINT REFERENCES organisations (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX users_organisation ON users (organisation_id);"
+
+	  /* Only what the employer may record at a sick report (AVG): no
+	   * diagnosis, and whether - not which - a vangnet provision applies. */
+	  "CREATE TABLE cases ("
+	  " id {{ID}},"
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " employee_id BIGINT NOT NULL REFERENCES users (id),"
+	  " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'gesloten')),"
+	  " contact_phone TEXT,"
+	  " contact_address TEXT,"
+	  " verwachte_duur TEXT,"
+	  " lopende_afspraken TEXT,"
+	  " vangnet SMALLINT NOT NULL DEFAULT 0 CHECK (vangnet IN (0, 1)),"
+	  " arbeidsongeval SMALLINT NOT NULL DEFAULT 0 CHECK (arbeidsongeval IN (0, 1)),"
+	  " derde_aansprakelijk SMALLINT NOT NULL DEFAULT 0"
+	  "  CHECK (derde_aansprakelijk IN (0, 1)),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX cases_organisation ON cases (organisation_id);"
+	  "CREATE INDEX cases_employee ON cases (employee_id);"
+
+	  "CREATE TABLE sick_periods ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " from_date {{DATE}} NOT NULL,"
+	  " to_date {{DATE}},"
+	  " percent SMALLINT NOT NULL CHECK (percent BETWEEN 1 AND 100),"
+	  " CHECK (to_date IS NULL OR to_date >= from_date));"
+	  "CREATE INDEX sick_periods_case ON sick_periods (case_id, from_date);"
+
+	  "CREATE TABLE participations ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " role TEXT NOT NULL CHECK (role IN ('werknemer', 'werkgever', 'bedrijfsarts',"
+	  "  'arbeidsdeskundige', 're-integratieprofessional', 'netwerkwerkgever')),"
+	  " from_date {{DATE}} NOT NULL,"
+	  " until_date {{DATE}},"
+	  " CHECK (until_date IS NULL OR until_date >= from_date));"
+	  "CREATE INDEX participations_case ON participations (case_id);"
+	  "CREATE INDEX participations_user ON participations (user_id);"
+
+	  /* kind and code are checked by the store against the engine's names,
+	   * which grow with the rules; a CHECK here would need a migration. */
+	  "CREATE TABLE events ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " kind TEXT NOT NULL,"
+	  " event_date {{DATE}} NOT NULL,"
+	  " value INTEGER NOT NULL DEFAULT 0,"
+	  " note TEXT,"
+	  " created_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX events_case ON events (case_id, event_date);"
+
+	  "CREATE TABLE deviations ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " code TEXT NOT NULL,"
+	  " agreed_due {{DATE}},"
+	  " agreed_by_werkgever BIGINT NOT NULL REFERENCES users (id),"
+	  " agreed_by_werknemer BIGINT NOT NULL REFERENCES users (id),"
+	  " reason TEXT NOT NULL,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX deviations_case ON deviations (case_id);"
+
+	  /* The engine's result per case, rewritten by each refresh; pos keeps
+	   * the engine's timeline order. */
+	  "CREATE TABLE deadlines ("
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " code TEXT NOT NULL,"
+	  " seq INTEGER NOT NULL,"
+	  " pos INTEGER NOT NULL,"
+	  " due {{DATE}} NOT NULL,"
+	  " due_effective {{DATE}} NOT NULL,"
+	  " opens {{DATE}} NOT NULL,"
+	  " done {{DATE}},"
+	  " agreed_due {{DATE}},"
+	  " status TEXT NOT NULL,"
+	  " week INTEGER NOT NULL,"
+	  " rule_version TEXT NOT NULL,"
+	  " computed_on {{DATE}} NOT NULL,"
+	  " PRIMARY KEY (case_id, code, seq));"
+	  "CREATE INDEX deadlines_due ON deadlines (due_effective);" },
+};
+
+#define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+int store_schema_latest(void)
+{
+	return migrations[NMIGRATIONS - 1].version;
+}
+
+/* Whether schema_migrations exists: the catalogs differ per backend. */
+static const char *const table_exists_sql[] = {
+	[DB_SQLITE] = "SELECT 1 FROM sqlite_master"
+		      " WHERE type = 'table' AND name = 'schema_migrations'",
+	[DB_POSTGRESQL] = "SELECT 1 FROM pg_tables"
+			  " WHERE schemaname = current_schema() AND tablename = 'schema_migrations'",
+};
+
+int store_schema_version(struct store *st, int *version, struct sw_error *err)
+{
+	static const char max_sql[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+	struct db_stmt *q = store_stmt(st, table_exists_sql[db_dialect(st->db)], err);
+	if (q == NULL)
+		return -1;
+	int rc = db_next(q, err);
+	if (rc <= 0) {
+		*version = 0;
+		return rc;
+	}
+	db_reset(q);
+	if ((q = store_stmt(st, max_sql, err)) == NULL)
+		return -1;
+	int64_t v;
+	if (db_run_id(q, &v, err) != 0)
+		return -1;
+	*version = (int)v;
+	return 0;
+}
+
+/* Serialises concurrent migrators: SQLite's BEGIN IMMEDIATE already does. */
+static const char *const lock_sql[] = {
+	[DB_SQLITE] = NULL,
+	[DB_POSTGRESQL] = "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE",
+};
+
+/* Applies m unless another process did meanwhile; *done tells which. */
+static int apply(struct store *st, const struct migration *m, int *done, struct sw_error *err)
+{
+	static const char applied_sql[] = "SELECT 1 FROM schema_migrations WHERE version = $1";
+	static const char insert_sql[] = "INSERT INTO schema_migrations (version) VALUES ($1)";
+	struct db *db = st->db;
+	const char *lock = lock_sql[db_dialect(db)];
+	struct db_stmt *q;
+	int rc;
+
+	*done = 0;
+	if (db_begin(db, DB_WRITE, err) != 0)
+		return -1;
+	if (lock != NULL && db_exec(db, lock, err) != 0)
+		goto fail;
+	if ((q = store_stmt(st, applied_sql, err)) == NULL)
+		goto fail;
+	db_bind_int(q, 1, m->version);
+	if ((rc = db_next(q, err)) < 0)
+		goto fail;
+	db_reset(q);
+	if (rc == 0) {
+		if (db_exec(db, m->sql, err) != 0 || (q = store_stmt(st, insert_sql, err)) == NULL)
+			goto fail;
+		db_bind_int(q, 1, m->version);
+		if (db_run(q, err) != 0)
+			goto fail;
+		*done = 1;
+	}
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int store_migrate(struct store *st, int *applied, struct sw_error *err)
+{
+	int count = 0, current;
+	if (applied != NULL)
+		*applied = 0;
+	if (db_exec(st->db,
+		    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+		    " version INTEGER PRIMARY KEY,"
+		    " applied_at {{TS}} NOT NULL DEFAULT {{NOW}})",
+		    err) != 0)
+		return -1;
+	if (store_schema_version(st, &current, err) != 0)
+		return -1;
+	if (current > store_schema_latest())
+		return sw_error_set(err, SW_ECONFLICT, "database",
+				    "schema version %d is newer than this program (%d)", current,
+				    store_schema_latest());
+	for (size_t i = 0; i < NMIGRATIONS; i++) {
+		int done;
+		if (migrations[i].version <= current)
+			continue;
+		if (apply(st, &migrations[i], &done, err) != 0) {
+			if (err != NULL) {
+				struct sw_error cause = *err;
+				sw_error_set(err, cause.code, "database", "migration %d: %s",
+					     migrations[i].version, cause.message);
+			}
+			return -1;
+		}
+		count += done;
+	}
+	if (applied != NULL)
+		*applied = count;
+	return 0;
+}

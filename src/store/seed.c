@@ -1,0 +1,319 @@
+/* seed.c - the demo data set: a municipal works company in Breda, its
+ * arbodienst and re-integratiebureau, two employers of the detachering
+ * network, one user per role and cases at the stages the product is about.
+ * All dates are relative to "today", so the demo always shows live
+ * deadlines: an overdue probleemanalyse, a first-year evaluation coming up,
+ * a re-integratieverslag due, a clock stopped by recovery. */
+#include "store_int.h"
+
+#include <stddef.h>
+
+enum { O_WERKGEVER, O_ARBODIENST, O_BUREAU, O_NETWERK_BOUW, O_NETWERK_ZORG, O__COUNT };
+
+static const struct {
+	const char *name;
+	enum store_org_kind kind;
+} demo_orgs[O__COUNT] = {
+	[O_WERKGEVER] = { "Gemeentewerken Breda BV", STORE_ORG_WERKGEVER },
+	[O_ARBODIENST] = { "Arbodienst West-Brabant", STORE_ORG_ARBODIENST },
+	[O_BUREAU] = { "Re-integratiebureau De Brug", STORE_ORG_REINTEGRATIEBEDRIJF },
+	[O_NETWERK_BOUW] = { "Bouwbedrijf Van Gils Etten-Leur", STORE_ORG_NETWERK },
+	[O_NETWERK_ZORG] = { "Zorgcentrum De Mantelhof Oosterhout", STORE_ORG_NETWERK },
+};
+
+/* U_NONE ends the lists below. */
+enum {
+	U_NONE,
+	U_WERKNEMER, U_WERKGEVER, U_BEDRIJFSARTS, U_ARBEIDSDESKUNDIGE, U_COACH, U_NETWERK,
+	U_BEHEERDER, U_DAAN, U_YUSUF, U_INGRID, U_KEES, U_NAIMA, U_TOM, U_ANOUK,
+	U__COUNT
+};
+
+#define NO_ORG (-1)
+
+static const struct {
+	const char *email;
+	const char *name;
+	int org;
+} demo_users[U__COUNT] = {
+	[U_WERKNEMER] = { "werknemer@demo.spoorwijzer.nl", "Sanne de Vries", O_WERKGEVER },
+	[U_WERKGEVER] = { "werkgever@demo.spoorwijzer.nl", "Mark Janssens", O_WERKGEVER },
+	[U_BEDRIJFSARTS] = { "bedrijfsarts@demo.spoorwijzer.nl", "Fatima El Amrani", O_ARBODIENST },
+	[U_ARBEIDSDESKUNDIGE] = { "arbeidsdeskundige@demo.spoorwijzer.nl", "Peter van den Berg",
+				  O_ARBODIENST },
+	[U_COACH] = { "re-integratieprofessional@demo.spoorwijzer.nl", "Lotte Verhoeven", O_BUREAU },
+	[U_NETWERK] = { "netwerkwerkgever@demo.spoorwijzer.nl", "Erik van Gils", O_NETWERK_BOUW },
+	[U_BEHEERDER] = { "beheerder@demo.spoorwijzer.nl", "Beheer Spoorwijzer", NO_ORG },
+	[U_DAAN] = { "daan.bakker@demo.spoorwijzer.nl", "Daan Bakker", O_WERKGEVER },
+	[U_YUSUF] = { "yusuf.kaya@demo.spoorwijzer.nl", "Yusuf Kaya", O_WERKGEVER },
+	[U_INGRID] = { "ingrid.hendriks@demo.spoorwijzer.nl", "Ingrid Hendriks", O_WERKGEVER },
+	[U_KEES] = { "kees.mulder@demo.spoorwijzer.nl", "Kees Mulder", O_WERKGEVER },
+	[U_NAIMA] = { "naima.bouzid@demo.spoorwijzer.nl", "Naima Bouzid", O_WERKGEVER },
+	[U_TOM] = { "tom.willems@demo.spoorwijzer.nl", "Tom Willems", O_WERKGEVER },
+	[U_ANOUK] = { "anouk.smit@demo.spoorwijzer.nl", "Anouk Smit", O_WERKGEVER },
+};
+
+/* Days are counted from the case's first sick day (day 0); OPEN is an
+ * open end. */
+#define OPEN (-1)
+
+struct demo_period { int from, to, percent; };          /* percent 0 ends the list */
+struct demo_event { enum tl_event_kind kind; int day; int by; }; /* by U_NONE ends it */
+struct demo_party { int user; enum role role; int from, until; }; /* user U_NONE ends it */
+
+struct demo_case {
+	int employee;
+	int started;                     /* first sick day = today - started */
+	const char *phone, *address, *duur, *afspraken;
+	int vangnet, arbeidsongeval, derde;
+	struct demo_period periods[3];
+	struct demo_event events[24];
+	struct demo_party parties[8];
+	/* An art. 5 deviation when reason is set. */
+	struct { enum tl_code code; int day; const char *reason; } deviation;
+};
+
+#define EV(kind, day, by) { TL_EV_##kind, day, by }
+#define TEAM(from)                                                    \
+	{ U_WERKGEVER, ROLE_WERKGEVER, from, OPEN },                  \
+	{ U_BEDRIJFSARTS, ROLE_BEDRIJFSARTS, from + 1, OPEN }
+
+static const struct demo_case demo_cases[] = {
+	{ /* Week 3, work accident: the sick report is done, nothing due yet. */
+	  .employee = U_DAAN, .started = 16,
+	  .phone = "06-41523687", .address = "Haagweg 112, 4814 GC Breda",
+	  .duur = "ongeveer 4 weken",
+	  .afspraken = "Fysiotherapie twee keer per week; het groenonderhoud in Haagse Beemden "
+		       "is overgedragen aan een collega.",
+	  .arbeidsongeval = 1,
+	  .periods = { { 0, OPEN, 100 } },
+	  .events = { EV(ZIEKMELDING_ARBODIENST, 1, U_WERKGEVER) },
+	  .parties = { { U_DAAN, ROLE_WERKNEMER, 0, OPEN }, TEAM(0) } },
+
+	{ /* Week 7 without probleemanalyse: overdue since the end of week 6. */
+	  .employee = U_YUSUF, .started = 44,
+	  .phone = "06-28374615", .address = "Teteringsedijk 40, 4817 MB Breda",
+	  .duur = "onbekend",
+	  .afspraken = "Geen lopende afspraken; rooster van de buitendienst aangepast.",
+	  .periods = { { 0, OPEN, 100 } },
+	  .events = { EV(ZIEKMELDING_ARBODIENST, 2, U_WERKGEVER) },
+	  .parties = { { U_YUSUF, ROLE_WERKNEMER, 0, OPEN }, TEAM(0) } },
+
+	{ /* Week 40, back at 50% since week 17; the casemanager changed. */
+	  .employee = U_INGRID, .started = 275,
+	  .phone = "06-19283746", .address = "Ginnekenweg 7, 4818 JA Breda",
+	  .duur = "langer dan 3 maanden",
+	  .afspraken = "Werkt halve dagen op de administratie van de werf.",
+	  .periods = { { 0, 111, 100 }, { 112, OPEN, 50 } },
+	  .events = { EV(ZIEKMELDING_ARBODIENST, 1, U_ANOUK), EV(PROBLEEMANALYSE, 38, U_BEDRIJFSARTS),
+		      EV(PLAN_VAN_AANPAK, 50, U_ANOUK), EV(VOORTGANGSGESPREK, 92, U_ANOUK),
+		      EV(VOORTGANGSGESPREK, 134, U_ANOUK), EV(VOORTGANGSGESPREK, 176, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 218, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 260, U_WERKGEVER) },
+	  .parties = { { U_INGRID, ROLE_WERKNEMER, 0, OPEN },
+		       { U_ANOUK, ROLE_WERKGEVER, 0, 160 },
+		       { U_WERKGEVER, ROLE_WERKGEVER, 161, OPEN },
+		       { U_BEDRIJFSARTS, ROLE_BEDRIJFSARTS, 1, OPEN } } },
+
+	{ /* Week 50: return to the own job is unlikely, orientation on the
+	   * second track started in year 1; the first-year evaluation is
+	   * postponed under art. 5 until the labour expert has reported. */
+	  .employee = U_WERKNEMER, .started = 345,
+	  .phone = "06-55512340", .address = "Nieuwe Ginnekenstraat 21, 4811 NP Breda",
+	  .duur = "langer dan 6 maanden",
+	  .afspraken = "Arbeidsdeskundig onderzoek gepland; loopbaanoriëntatie bij De Brug loopt.",
+	  .vangnet = 1,
+	  .periods = { { 0, OPEN, 100 } },
+	  .events = { EV(ZIEKMELDING_ARBODIENST, 2, U_WERKGEVER),
+		      EV(PROBLEEMANALYSE, 36, U_BEDRIJFSARTS), EV(PLAN_VAN_AANPAK, 48, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 88, U_WERKGEVER), EV(VOORTGANGSGESPREK, 130, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 172, U_WERKGEVER),
+		      EV(TERUGKEER_ONWAARSCHIJNLIJK, 200, U_BEDRIJFSARTS),
+		      EV(VOORTGANGSGESPREK, 214, U_WERKGEVER), EV(VOORTGANGSGESPREK, 256, U_WERKGEVER),
+		      EV(MELDING_UWV, 290, U_WERKGEVER), EV(VOORTGANGSGESPREK, 298, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 340, U_WERKGEVER) },
+	  .parties = { { U_WERKNEMER, ROLE_WERKNEMER, 0, OPEN }, TEAM(0),
+		       { U_ARBEIDSDESKUNDIGE, ROLE_ARBEIDSDESKUNDIGE, 210, OPEN },
+		       { U_COACH, ROLE_REINTEGRATIEPROFESSIONAL, 230, OPEN } },
+	  .deviation = { TL_EERSTEJAARSEVALUATIE, 7 * 52 - 1 + 21,
+			 "Werkgever en werknemer houden de eerstejaarsevaluatie na het "
+			 "arbeidsdeskundig onderzoek, zodat de uitkomst daarvan kan worden "
+			 "meegenomen." } },
+
+	{ /* Week 90: second track running, proefplaatsing in the network; the
+	   * re-integratieverslag is due at the end of week 91. */
+	  .employee = U_KEES, .started = 625,
+	  .phone = "06-33445566", .address = "Baliëndijk 3, 4816 GA Breda",
+	  .duur = "langer dan 6 maanden",
+	  .afspraken = "Proefplaatsing bij Bouwbedrijf Van Gils, 24 uur per week.",
+	  .periods = { { 0, OPEN, 100 } },
+	  .events = { EV(ZIEKMELDING_ARBODIENST, 1, U_WERKGEVER),
+		      EV(PROBLEEMANALYSE, 40, U_BEDRIJFSARTS), EV(PLAN_VAN_AANPAK, 53, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 95, U_WERKGEVER), EV(VOORTGANGSGESPREK, 137, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 179, U_WERKGEVER), EV(VOORTGANGSGESPREK, 221, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 263, U_WERKGEVER), EV(MELDING_UWV, 292, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 305, U_WERKGEVER), EV(VOORTGANGSGESPREK, 347, U_WERKGEVER),
+		      EV(EERSTEJAARSEVALUATIE, 360, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 389, U_WERKGEVER), EV(START_TWEEDE_SPOOR, 395, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 431, U_WERKGEVER), EV(VOORTGANGSGESPREK, 473, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 515, U_WERKGEVER), EV(VOORTGANGSGESPREK, 557, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 599, U_WERKGEVER) },
+	  .parties = { { U_KEES, ROLE_WERKNEMER, 0, OPEN }, TEAM(0),
+		       { U_ARBEIDSDESKUNDIGE, ROLE_ARBEIDSDESKUNDIGE, 330, OPEN },
+		       { U_COACH, ROLE_REINTEGRATIEPROFESSIONAL, 380, OPEN },
+		       { U_NETWERK, ROLE_NETWERKWERKGEVER, 565, OPEN } } },
+
+	{ /* Recovered after 12 days: the clock stands still for four weeks. */
+	  .employee = U_NAIMA, .started = 24,
+	  .phone = "06-77889900", .address = "Boeimeersingel 15, 4811 CX Breda",
+	  .duur = "1 week", .afspraken = "Geen.",
+	  .periods = { { 0, 11, 100 } },
+	  .events = { EV(ZIEKMELDING_ARBODIENST, 1, U_WERKGEVER) },
+	  .parties = { { U_NAIMA, ROLE_WERKNEMER, 0, OPEN }, TEAM(0) } },
+
+	{ /* A relapse after 20 days of recovery: one case (samentelling), and
+	   * every later deadline moves 20 days. A third party is liable. */
+	  .employee = U_TOM, .started = 120,
+	  .phone = "06-12121212", .address = "Claudius Prinsenlaan 88, 4811 DK Breda",
+	  .duur = "2 tot 3 maanden",
+	  .afspraken = "Verkeersongeval in eigen tijd; de aansprakelijke partij is aangeschreven.",
+	  .derde = 1,
+	  .periods = { { 0, 34, 100 }, { 55, OPEN, 100 } },
+	  .events = { EV(ZIEKMELDING_ARBODIENST, 1, U_WERKGEVER),
+		      EV(PROBLEEMANALYSE, 30, U_BEDRIJFSARTS), EV(PLAN_VAN_AANPAK, 60, U_WERKGEVER),
+		      EV(VOORTGANGSGESPREK, 100, U_WERKGEVER) },
+	  .parties = { { U_TOM, ROLE_WERKNEMER, 0, OPEN }, TEAM(0) } },
+};
+
+#define NCASES (sizeof demo_cases / sizeof demo_cases[0])
+
+static int seed_people(struct store *st, int64_t org_ids[O__COUNT], int64_t user_ids[U__COUNT],
+		       struct sw_error *err)
+{
+	for (int i = 0; i < O__COUNT; i++) {
+		struct store_org o = { .name = demo_orgs[i].name, .kind = demo_orgs[i].kind };
+		if (store_org_insert(st, &o, &org_ids[i], err) != 0)
+			return -1;
+	}
+	user_ids[U_NONE] = 0;
+	for (int i = U_NONE + 1; i < U__COUNT; i++) {
+		struct store_user u = {
+			.email = demo_users[i].email,
+			.name = demo_users[i].name,
+			.organisation_id = demo_users[i].org == NO_ORG ? 0 : org_ids[demo_users[i].org],
+		};
+		if (store_user_insert(st, &u, &user_ids[i], err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Everything of one demo case after its row: history and parties. */
+static int seed_history(struct store *st, const struct demo_case *dc, int64_t case_id,
+			sw_date start, const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	int64_t id;
+	for (const struct demo_party *p = dc->parties; p->user != U_NONE; p++) {
+		struct store_participation sp = {
+			.case_id = case_id, .user_id = user_ids[p->user], .role = p->role,
+			.from = start + p->from, .until = p->until == OPEN ? DATE_NONE : start + p->until,
+		};
+		if (store_participation_insert(st, &sp, &id, err) != 0)
+			return -1;
+	}
+	for (const struct demo_period *p = dc->periods; p->percent != 0; p++) {
+		struct store_period sp = {
+			.case_id = case_id, .from = start + p->from,
+			.to = p->to == OPEN ? DATE_NONE : start + p->to, .percent = p->percent,
+		};
+		if (store_period_insert(st, &sp, &id, err) != 0)
+			return -1;
+	}
+	for (const struct demo_event *e = dc->events; e->by != U_NONE; e++) {
+		struct store_event se = {
+			.case_id = case_id, .kind = e->kind, .date = start + e->day,
+			.created_by = user_ids[e->by],
+		};
+		if (store_event_insert(st, &se, &id, err) != 0)
+			return -1;
+	}
+	if (dc->deviation.reason != NULL) {
+		struct store_deviation sd = {
+			.case_id = case_id, .code = dc->deviation.code,
+			.agreed_due = start + dc->deviation.day,
+			.agreed_by_werkgever = user_ids[U_WERKGEVER],
+			.agreed_by_werknemer = user_ids[dc->employee],
+			.reason = dc->deviation.reason,
+		};
+		if (store_deviation_insert(st, &sd, &id, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int seed_cases(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
+		      const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	for (size_t i = 0; i < NCASES; i++) {
+		const struct demo_case *dc = &demo_cases[i];
+		struct store_case c = {
+			.organisation_id = org_ids[O_WERKGEVER], .employee_id = user_ids[dc->employee],
+			.status = STORE_CASE_OPEN, .contact_phone = dc->phone,
+			.contact_address = dc->address, .verwachte_duur = dc->duur,
+			.lopende_afspraken = dc->afspraken, .vangnet = dc->vangnet,
+			.arbeidsongeval = dc->arbeidsongeval, .derde_aansprakelijk = dc->derde,
+		};
+		int64_t case_id;
+		if (store_case_insert(st, &c, &case_id, err) != 0 ||
+		    seed_history(st, dc, case_id, today - dc->started, user_ids, err) != 0 ||
+		    store_case_refresh_deadlines(st, case_id, today, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The demo employee's account marks a seeded database: 1 if it is there,
+ * 0 if not, -1 on error. Asked inside the seeding transaction so that two
+ * seeders cannot both insert. */
+static int already_seeded(struct store *st, struct sw_error *err)
+{
+	struct store_arena a = { 0 };
+	struct store_user u;
+	struct sw_error lookup;
+	int rc = store_user_get_by_email(st, &a, demo_users[U_WERKNEMER].email, &u, &lookup);
+	store_arena_free(&a);
+	if (rc == 0)
+		return 1;
+	if (lookup.code == SW_ENOTFOUND)
+		return 0;
+	if (err != NULL)
+		*err = lookup;
+	return -1;
+}
+
+int store_seed_demo(struct store *st, sw_date today, struct sw_error *err)
+{
+	int version;
+	if (store_schema_version(st, &version, err) != 0)
+		return -1;
+	if (version != store_schema_latest())
+		return sw_error_set(err, SW_ECONFLICT, "database",
+				    "schema is at version %d, not %d: run `spoorwijzer db migrate` first",
+				    version, store_schema_latest());
+
+	struct db *db = st->db;
+	if (db_begin(db, DB_WRITE, err) != 0)
+		return -1;
+	int seeded = already_seeded(st, err);
+	if (seeded != 0) {
+		db_rollback(db);
+		return seeded;
+	}
+	int64_t org_ids[O__COUNT], user_ids[U__COUNT];
+	if (seed_people(st, org_ids, user_ids, err) != 0 ||
+	    seed_cases(st, today, org_ids, user_ids, err) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, err) == 0 ? 0 : -1;
+}

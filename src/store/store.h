@@ -1,0 +1,334 @@
+/* store.h - the domain store: organisations, users, cases and what the
+ * Poortwachter timeline needs, over SQLite or PostgreSQL (db.h).
+ *
+ * Conventions:
+ * - Functions return 0 on success and -1 with *err filled. Unknown ids are
+ *   SW_ENOTFOUND naming the field ("case_id", "employee_id", ...), bad input
+ *   SW_EINVAL naming the field, a duplicate SW_ECONFLICT, the database
+ *   SW_EINTERNAL.
+ * - Ids are int64_t; 0 means "none" where a reference is optional.
+ * - Records read from the store (get, list) have their strings and arrays in
+ *   a caller-owned struct store_arena: one store_arena_free releases all of
+ *   it, e.g. once per HTTP request.
+ * - Insert functions take the same record types; id and created_at are
+ *   ignored on input and the new id is returned in *id.
+ * - Changes to a case's sick periods, events and deviations are checked by
+ *   running the timeline engine over the case inside the same transaction:
+ *   the store never holds a history the engine rejects.
+ * - Dates are sw_date; DATE_NONE is "none" (open period, no agreed date).
+ * - Every function may be called inside the caller's transaction (db_begin
+ *   on store_db()): their own transactions nest as savepoints. */
+#ifndef SW_STORE_H
+#define SW_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/role.h"
+#include "core/timeline.h"
+#include "store/db.h"
+
+struct store;
+
+/* Opens the database at url (see db_open). Caller frees with store_close. */
+struct store *store_open(const char *url, struct sw_error *err);
+void store_close(struct store *st);
+
+/* The connection, for transactions spanning several calls. */
+struct db *store_db(struct store *st);
+
+/* ---- arena: memory of records read from the store ---------------------- */
+
+struct store_arena_block;
+struct store_arena {
+	struct store_arena_block *head;  /* zero-initialise: struct store_arena a = { 0 }; */
+};
+
+/* Memory aligned for any type; NULL when out of memory. */
+void *store_arena_alloc(struct store_arena *a, size_t size);
+/* A copy of s in the arena; NULL for NULL s (or out of memory). */
+char *store_arena_strdup(struct store_arena *a, const char *s);
+/* Frees everything allocated in a; a is empty and reusable afterwards. */
+void store_arena_free(struct store_arena *a);
+
+/* ---- migrate.c ---------------------------------------------------------- */
+
+/* Applies the migrations the database lacks, each in its own transaction,
+ * and records them in schema_migrations. Re-running applies nothing. If
+ * applied is not NULL it receives how many were applied now. A database
+ * newer than this program is SW_ECONFLICT. */
+int store_migrate(struct store *st, int *applied, struct sw_error *err);
+
+/* The version of the database schema (0: not migrated at all). */
+int store_schema_version(struct store *st, int *version, struct sw_error *err);
+
+/* The newest migration this program knows. */
+int store_schema_latest(void);
+
+/* ---- organisations and users (store_org.c) ----------------------------- */
+
+enum store_org_kind {
+	STORE_ORG_WERKGEVER = 0,
+	STORE_ORG_NETWERK,               /* employer in the detachering network */
+	STORE_ORG_ARBODIENST,
+	STORE_ORG_REINTEGRATIEBEDRIJF,
+	STORE_ORG_KIND__COUNT
+};
+
+/* API value: "werkgever", "netwerk", "arbodienst", "re-integratiebedrijf". */
+const char *store_org_kind_name(enum store_org_kind kind);
+int store_org_kind_parse(const char *s, enum store_org_kind *out);
+
+struct store_org {
+	int64_t id;
+	const char *name;
+	enum store_org_kind kind;
+	const char *created_at;          /* "YYYY-MM-DD HH:MM:SS+00" */
+};
+
+int store_org_insert(struct store *st, const struct store_org *org, int64_t *id,
+		     struct sw_error *err);
+int store_org_get(struct store *st, struct store_arena *a, int64_t id, struct store_org *out,
+		  struct sw_error *err);
+/* All organisations by id. */
+int store_org_list(struct store *st, struct store_arena *a, struct store_org **out, size_t *n,
+		   struct sw_error *err);
+
+struct store_user {
+	int64_t id;
+	const char *email;               /* unique, stored in lower case */
+	const char *name;
+	const char *password_hash;       /* NULL: cannot log in with a password */
+	int64_t organisation_id;         /* 0: none */
+	const char *created_at;
+};
+
+/* A duplicate email is SW_ECONFLICT field "email". */
+int store_user_insert(struct store *st, const struct store_user *user, int64_t *id,
+		      struct sw_error *err);
+int store_user_get(struct store *st, struct store_arena *a, int64_t id, struct store_user *out,
+		   struct sw_error *err);
+/* By email, case-insensitively; unknown is SW_ENOTFOUND field "email". */
+int store_user_get_by_email(struct store *st, struct store_arena *a, const char *email,
+			    struct store_user *out, struct sw_error *err);
+/* Users by id; organisation_id 0 lists all. */
+int store_user_list(struct store *st, struct store_arena *a, int64_t organisation_id,
+		    struct store_user **out, size_t *n, struct sw_error *err);
+
+/* ---- cases and participations (store_case.c) --------------------------- */
+
+enum store_case_status {
+	STORE_CASE_OPEN = 0,
+	STORE_CASE_GESLOTEN,
+	STORE_CASE_STATUS__COUNT
+};
+
+const char *store_case_status_name(enum store_case_status status); /* "open", "gesloten" */
+int store_case_status_parse(const char *s, enum store_case_status *out);
+
+/* A case with the sick report as the employer may record it (DOMAIN.md
+ * section 3): contact details, expected duration, running appointments and
+ * work, and only whether (not which) a vangnet provision applies, whether a
+ * work accident or a liable third party is involved. No medical data. */
+struct store_case {
+	int64_t id;
+	int64_t organisation_id;         /* the employer */
+	int64_t employee_id;             /* the sick employee (a user) */
+	enum store_case_status status;
+	const char *contact_phone;       /* NULL when not recorded */
+	const char *contact_address;
+	const char *verwachte_duur;      /* expected duration, as told */
+	const char *lopende_afspraken;   /* running appointments and work */
+	int vangnet;                     /* 0 or 1 */
+	int arbeidsongeval;              /* 0 or 1 */
+	int derde_aansprakelijk;         /* 0 or 1 */
+	const char *created_at;
+};
+
+int store_case_insert(struct store *st, const struct store_case *c, int64_t *id,
+		      struct sw_error *err);
+int store_case_get(struct store *st, struct store_arena *a, int64_t id, struct store_case *out,
+		   struct sw_error *err);
+int store_case_set_status(struct store *st, int64_t id, enum store_case_status status,
+			  struct sw_error *err);
+
+/* Filters of store_case_list; 0 fields do not filter. */
+struct store_case_filter {
+	int64_t organisation_id;
+	int64_t participant_id;          /* cases with a participation of this user */
+	int64_t after_id;                /* paging: only cases with a larger id */
+	int limit;                       /* at most this many; 0: no limit */
+};
+
+/* Cases by id. */
+int store_case_list(struct store *st, struct store_arena *a, const struct store_case_filter *f,
+		    struct store_case **out, size_t *n, struct sw_error *err);
+
+/* Links a user to a case in a role (DOMAIN.md section 2); from and until
+ * are inclusive days, until DATE_NONE while open-ended. A werknemer
+ * participation must be the case's own employee; a beheerder never takes
+ * part in a case. */
+struct store_participation {
+	int64_t id;
+	int64_t case_id;
+	int64_t user_id;
+	enum role role;
+	sw_date from;
+	sw_date until;
+};
+
+int store_participation_insert(struct store *st, const struct store_participation *p,
+			       int64_t *id, struct sw_error *err);
+/* Sets the last day of a participation (a contact person changes). */
+int store_participation_end(struct store *st, int64_t id, sw_date until, struct sw_error *err);
+int store_participation_get(struct store *st, int64_t id, struct store_participation *out,
+			    struct sw_error *err);
+/* The case's participations by id, active or not. */
+int store_participation_list(struct store *st, struct store_arena *a, int64_t case_id,
+			     struct store_participation **out, size_t *n, struct sw_error *err);
+
+/* ---- the sick history: periods, events, deviations (store_history.c) -- */
+
+struct store_period {
+	int64_t id;
+	int64_t case_id;
+	sw_date from;                    /* first sick day */
+	sw_date to;                      /* last sick day, DATE_NONE while open */
+	int percent;                     /* 1..100 */
+};
+
+/* An overlap with another period of the case is SW_EINVAL field "from". */
+int store_period_insert(struct store *st, const struct store_period *p, int64_t *id,
+			struct sw_error *err);
+/* Records the recovery: to is the last sick day of the open period. */
+int store_period_close(struct store *st, int64_t id, sw_date to, struct sw_error *err);
+int store_period_get(struct store *st, int64_t id, struct store_period *out,
+		     struct sw_error *err);
+/* The case's periods by first sick day. */
+int store_period_list(struct store *st, struct store_arena *a, int64_t case_id,
+		      struct store_period **out, size_t *n, struct sw_error *err);
+
+struct store_event {
+	int64_t id;
+	int64_t case_id;
+	enum tl_event_kind kind;         /* stored as tl_event_kind_name() */
+	sw_date date;                    /* required (uitstel: the day of the request) */
+	int value;                       /* weeks, for uitstel and loonsanctie */
+	const char *note;                /* NULL when none */
+	int64_t created_by;              /* the user who recorded it */
+	const char *created_at;
+};
+
+int store_event_insert(struct store *st, const struct store_event *e, int64_t *id,
+		       struct sw_error *err);
+int store_event_get(struct store *st, struct store_arena *a, int64_t id, struct store_event *out,
+		    struct sw_error *err);
+/* The case's events by date. */
+int store_event_list(struct store *st, struct store_arena *a, int64_t case_id,
+		     struct store_event **out, size_t *n, struct sw_error *err);
+
+/* Art. 5: employer and employee agreed in writing to depart from a
+ * deadline. agreed_by_werknemer must be the case's employee and
+ * agreed_by_werkgever must have a werkgever participation in the case. */
+struct store_deviation {
+	int64_t id;
+	int64_t case_id;
+	enum tl_code code;
+	sw_date agreed_due;              /* DATE_NONE: the step is dropped */
+	int64_t agreed_by_werkgever;
+	int64_t agreed_by_werknemer;
+	const char *reason;              /* required */
+	const char *created_at;
+};
+
+int store_deviation_insert(struct store *st, const struct store_deviation *d, int64_t *id,
+			   struct sw_error *err);
+int store_deviation_get(struct store *st, struct store_arena *a, int64_t id,
+			struct store_deviation *out, struct sw_error *err);
+/* The case's deviations by id (a later one for the same step wins). */
+int store_deviation_list(struct store *st, struct store_arena *a, int64_t case_id,
+			 struct store_deviation **out, size_t *n, struct sw_error *err);
+
+/* ---- engine input and deadlines (store_timeline.c) --------------------- */
+
+/* A case's history as the engine takes it; owns its arrays. Periods are
+ * sorted by first sick day, events by date, deviations by id. The cap_
+ * fields are bookkeeping of the store. */
+struct store_case_input {
+	struct tl_period *periods;
+	size_t nperiods, cap_periods;
+	struct tl_event *events;
+	size_t nevents, cap_events;
+	struct tl_deviation *deviations;
+	size_t ndeviations, cap_deviations;
+};
+
+/* Loads into *in (zero-initialised, or holding an earlier load whose arrays
+ * are reused). Free with store_case_input_free. */
+int store_case_load_input(struct store *st, int64_t case_id, struct store_case_input *in,
+			  struct sw_error *err);
+void store_case_input_free(struct store_case_input *in);
+
+/* The engine's view of in for the given day (points into in). */
+void store_case_input_tl(const struct store_case_input *in, sw_date today, struct tl_input *out);
+
+/* Computes the case's timeline for today and replaces its rows in the
+ * deadlines table in one transaction. A case without sick periods has no
+ * deadlines. */
+int store_case_refresh_deadlines(struct store *st, int64_t case_id, sw_date today,
+				 struct sw_error *err);
+
+/* A materialised deadline, as written by the last refresh. */
+struct store_deadline {
+	int64_t case_id;
+	struct tl_deadline d;
+	const char *rule_version;
+	sw_date computed_on;             /* the "today" of the refresh */
+};
+
+/* The case's deadlines in timeline order. */
+int store_deadline_list(struct store *st, struct store_arena *a, int64_t case_id,
+			struct store_deadline **out, size_t *n, struct sw_error *err);
+
+/* ---- the daily scan (store_scan.c) ------------------------------------- */
+
+struct store_participant {
+	int64_t user_id;
+	const char *name;
+	const char *email;
+	enum role role;
+};
+
+/* One open case as the scan delivers it. Everything points into the scan's
+ * buffers and is valid only during the callback. */
+struct store_scan_case {
+	int64_t case_id;
+	int64_t organisation_id;
+	const char *employee_name;
+	struct store_case_input input;   /* may have no periods yet */
+	const struct store_participant *participants; /* active on today */
+	size_t nparticipants;
+};
+
+/* Returns 0 to go on, -1 (with err set) to stop the scan. */
+typedef int (*store_scan_fn)(const struct store_scan_case *c, void *ctx, struct sw_error *err);
+
+/* Calls fn once per open case, in case id order, with its periods, events,
+ * deviations and the participants active on today. Reads a few ordered
+ * queries side by side and merges them, in one read-only snapshot: no query
+ * per case. Returns -1 when fn stopped it or the store failed. */
+int store_scan_cases(struct store *st, sw_date today, store_scan_fn fn, void *ctx,
+		     struct sw_error *err);
+
+/* ---- seed.c ------------------------------------------------------------- */
+
+/* Fills a migrated database with a realistic Dutch demo set dated relative
+ * to today: organisations, one user per role (werknemer@demo.spoorwijzer.nl
+ * and so on), cases at different stages with events, an art. 5 deviation
+ * and participations, and their deadlines. Returns 0 when seeded, 1 when
+ * the demo set was already there (nothing is changed), -1 on error. */
+int store_seed_demo(struct store *st, sw_date today, struct sw_error *err);
+
+#endif

@@ -1,0 +1,73 @@
+/* store_int.h - what the store's source files share. Private to src/store. */
+#ifndef SW_STORE_INT_H
+#define SW_STORE_INT_H
+
+#include "store.h"
+
+struct store_cached {
+	const char *sql;                 /* key: the address of a static string */
+	struct db_stmt *stmt;
+};
+
+struct store {
+	struct db *db;
+	struct store_cached *cache;      /* prepared once, reused per call */
+	size_t ncache, capcache;
+};
+
+/* Largest accepted free text, so that one request cannot fill the database. */
+#define STORE_MAX_NAME 200
+#define STORE_MAX_TEXT 4000
+
+/* The prepared statement for sql, a static string: prepared on first use
+ * and kept until store_close. Callers must not nest two uses of one SQL. */
+struct db_stmt *store_stmt(struct store *st, const char *sql, struct sw_error *err);
+
+/* Grows *items (of size-byte elements) to hold at least need. */
+int store_grow(void *items, size_t *cap, size_t need, size_t size);
+
+/* Reads the current row of q into item, strings into a. */
+typedef int (*store_row_fn)(struct db_stmt *q, struct store_arena *a, void *item,
+			    struct sw_error *err);
+
+/* Runs q (bound by the caller) and reads every row with fn into an array
+ * in a. */
+int store_collect(struct db_stmt *q, struct store_arena *a, size_t size, store_row_fn fn,
+		  void **out, size_t *n, struct sw_error *err);
+
+/* Runs q (bound with the id by the caller) and reads its one row; no row is
+ * SW_ENOTFOUND naming field. */
+int store_fetch_one(struct db_stmt *q, struct store_arena *a, store_row_fn fn, void *item,
+		    const char *field, struct sw_error *err);
+
+/* The employee (user id) of a case; 0 with SW_ENOTFOUND "case_id" if the
+ * case does not exist, 0 with another error if the store failed. */
+int64_t store_case_employee(struct store *st, int64_t case_id, struct sw_error *err);
+
+/* Validates optional free text: NULL is fine, else at most max bytes. */
+int store_check_text(const char *s, size_t max, const char *field, struct sw_error *err);
+
+/* Validates required text: not empty (after spaces), at most max bytes. */
+int store_check_required(const char *s, size_t max, const char *field, struct sw_error *err);
+
+/* Runs the timeline engine over the case as now stored and maps its
+ * complaint to the field of the change; called inside the change's
+ * transaction, which the caller rolls back on failure. */
+int store_check_case_history(struct store *st, int64_t case_id, struct sw_error *err);
+
+/* Append the current row of q, read from column col on, to in: periods
+ * (from, to, percent), events (kind, date, value), deviations (code,
+ * agreed_due). Shared by store_case_load_input and the scan. */
+int store_input_add_period(struct store_case_input *in, struct db_stmt *q, int col,
+			   struct sw_error *err);
+int store_input_add_event(struct store_case_input *in, struct db_stmt *q, int col,
+			  struct sw_error *err);
+int store_input_add_deviation(struct store_case_input *in, struct db_stmt *q, int col,
+			      struct sw_error *err);
+
+/* SW_ENOTFOUND naming field unless the organisation / case / user exists. */
+int store_org_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
+int store_case_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
+int store_user_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
+
+#endif
