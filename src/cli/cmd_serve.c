@@ -1,0 +1,203 @@
+/* cmd_serve.c - `spoorwijzer serve`: the API and the web portal until
+ * SIGTERM or SIGINT, then a graceful stop. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "http/http_health.h"
+#include "http/http_ratelimit.h"
+#include "http/http_router.h"
+#include "http/http_server.h"
+#include "http/http_static.h"
+
+/* Login attempts per client address and login name: a burst of 5, then
+ * one per 12 seconds (5 a minute). */
+#define SERVE_LOGIN_RATE (1.0 / 12.0)
+#define SERVE_LOGIN_BURST 5
+#define SERVE_LOGIN_BUCKETS 65536
+
+struct serve_opts {
+	const char *database;
+	const char *listen;
+	const char *web;
+	unsigned threads;
+	size_t max_body;
+	bool secure_cookies;
+	bool trust_proxy;
+};
+
+/* What the API handlers share for the life of the server. */
+struct serve_app {
+	const char *database_url;
+	struct http_ratelimit *login_limit;
+	/* TODO(lead): struct store_pool *pool, opened in cmd_serve from
+	 * database_url; each handler checks a connection out per request. */
+};
+
+static int usage(FILE *out)
+{
+	fprintf(out,
+		"usage: spoorwijzer serve --database URL --listen HOST:PORT [--web DIR]\n"
+		"                         [--threads N] [--max-body BYTES]\n"
+		"                         [--secure-cookies] [--trust-proxy]\n\n"
+		"  --database URL    sqlite:PATH or postgresql://...\n"
+		"  --listen HOST:PORT  address to serve on, e.g. 127.0.0.1:8080 or [::1]:8080\n"
+		"  --web DIR         serve the built front end (web/dist) from DIR\n"
+		"  --threads N       worker threads (default: one per core)\n"
+		"  --max-body BYTES  largest request body (default 1048576)\n"
+		"  --secure-cookies  mark cookies Secure (served behind TLS)\n"
+		"  --trust-proxy     take the client address from X-Forwarded-For when the\n"
+		"                    peer is a proxy on this host\n"
+		"\nStops on SIGTERM or SIGINT after the requests in progress are answered.\n");
+	return out == stdout ? CLI_OK : CLI_USAGE;
+}
+
+static bool database_url_ok(const char *url)
+{
+	if (strncmp(url, "sqlite:", 7) == 0)
+		return url[7] != '\0';
+	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
+		return true;
+	return false;
+}
+
+/* A whole number in [min, max], for --threads and --max-body. */
+static int parse_count(const char *arg, const char *value, unsigned long long min,
+		       unsigned long long max, unsigned long long *out)
+{
+	if (value == NULL)
+		return cli_usage_error("%s: missing value", arg);
+	char *end;
+	errno = 0;
+	const unsigned long long v = strtoull(value, &end, 10);
+	/* strtoull accepts " 12" and "-1"; a count is digits only. */
+	if (value[0] < '0' || value[0] > '9' || *end != '\0' || errno != 0 || v < min || v > max)
+		return cli_usage_error("%s: '%s' is not a number from %llu to %llu", arg, value,
+				       min, max);
+	*out = v;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct serve_opts *o)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		unsigned long long n;
+		const char **text = strcmp(a, "--database") == 0 ? &o->database
+				    : strcmp(a, "--listen") == 0 ? &o->listen
+				    : strcmp(a, "--web") == 0    ? &o->web
+								 : NULL;
+		if (text != NULL) {
+			if (v == NULL)
+				return cli_usage_error("%s: missing value", a);
+			*text = v;
+			i++;
+		} else if (strcmp(a, "--threads") == 0) {
+			if (parse_count(a, v, 1, 1024, &n) != 0)
+				return CLI_USAGE;
+			o->threads = (unsigned)n;
+			i++;
+		} else if (strcmp(a, "--max-body") == 0) {
+			if (parse_count(a, v, 1024, (unsigned long long)1 << 30, &n) != 0)
+				return CLI_USAGE;
+			o->max_body = (size_t)n;
+			i++;
+		} else if (strcmp(a, "--secure-cookies") == 0) {
+			o->secure_cookies = true;
+		} else if (strcmp(a, "--trust-proxy") == 0) {
+			o->trust_proxy = true;
+		} else {
+			return cli_usage_error("unknown argument '%s' (see serve --help)", a);
+		}
+	}
+	if (o->database == NULL)
+		return cli_usage_error("--database: missing (sqlite:PATH or postgresql://...)");
+	if (!database_url_ok(o->database))
+		return cli_usage_error("--database: '%s' is not sqlite:PATH or postgresql://...",
+				       o->database);
+	if (o->listen == NULL)
+		return cli_usage_error("--listen: missing HOST:PORT");
+	char host[HTTP_HOST_MAX];
+	uint16_t port;
+	struct sw_error err;
+	if (http_parse_listen(o->listen, host, &port, &err) != 0)
+		return cli_usage_error("--%s: %s", err.field, err.message);
+	return CLI_OK;
+}
+
+/* Every API resource is registered here: one api_<resource>_register()
+ * per file in src/api/, each adding its routes with router_add(). */
+static int serve_register_api(struct router *r, struct serve_app *app, struct sw_error *err)
+{
+	(void)app;
+	if (http_health_register(r, err) != 0)
+		return -1;
+	/* TODO(lead): api_cases_register(r, app, err), ... as src/api/ grows. */
+	return 0;
+}
+
+static int run(const struct serve_opts *o, struct router *r, struct http_static *files)
+{
+	const struct http_site site = { .router = r, .files = files };
+	const struct http_server_config cfg = {
+		.listen = o->listen,
+		.threads = o->threads,
+		.max_body = o->max_body,
+		.cookie_secure = o->secure_cookies,
+		.trust_proxy = o->trust_proxy,
+	};
+	sigset_t stop;
+	if (http_signals_block(&stop) != 0) {
+		fprintf(stderr, "spoorwijzer: serve: cannot block signals\n");
+		return CLI_FAIL;
+	}
+	struct sw_error err;
+	struct http_server *srv = http_server_start(&cfg, &site, &err);
+	if (srv == NULL) {
+		fprintf(stderr, "spoorwijzer: --%s: %s\n", err.field[0] ? err.field : "listen",
+			err.message);
+		return err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
+	}
+	fprintf(stderr, "spoorwijzer: serving on %s (port %u)%s%s\n", o->listen,
+		http_server_port(srv), files ? ", web from " : "", files ? o->web : "");
+	const int sig = http_signals_wait(&stop);
+	fprintf(stderr, "spoorwijzer: %s: finishing requests in progress\n",
+		sig == SIGINT ? "SIGINT" : "SIGTERM");
+	http_server_shutdown(srv);
+	fprintf(stderr, "spoorwijzer: stopped\n");
+	return CLI_OK;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return usage(stdout);
+	struct serve_opts o = { 0 };
+	if (parse_args(argc, argv, &o) != CLI_OK)
+		return CLI_USAGE;
+	struct sw_error err;
+	struct http_static *files = NULL;
+	if (o.web != NULL && (files = http_static_open(o.web, &err)) == NULL)
+		return cli_usage_error("--web: %s", err.message);
+	/* TODO(lead): open the store pool from o.database here (db_open's
+	 * SW_EINVAL -> CLI_USAGE, SW_EINTERNAL -> CLI_FAIL) and keep it in app. */
+	struct serve_app app = { .database_url = o.database };
+	app.login_limit = http_ratelimit_new(SERVE_LOGIN_RATE, SERVE_LOGIN_BURST, SERVE_LOGIN_BUCKETS);
+	struct router *r = router_new();
+	int rc = CLI_FAIL;
+	if (app.login_limit == NULL || r == NULL)
+		fprintf(stderr, "spoorwijzer: serve: out of memory\n");
+	else if (serve_register_api(r, &app, &err) != 0)
+		fprintf(stderr, "spoorwijzer: serve: %s: %s\n", err.field, err.message);
+	else
+		rc = run(&o, r, files);
+	router_free(r);
+	http_ratelimit_free(app.login_limit);
+	http_static_close(files);
+	return rc;
+}

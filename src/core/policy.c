@@ -1,0 +1,246 @@
+/* policy.c - the access policy: one table of what each case role may do,
+ * and the checks around it that make the table apply only to the right
+ * people at the right time. Order matters: every deny that does not depend
+ * on the role (no case, no participation, outside its window, wrong
+ * organisation) comes before the table, so the table is the whole story
+ * for an active, correctly bound participant. */
+#include "policy.h"
+
+#include <string.h>
+
+#define R (1u << POLICY_READ)
+#define W (1u << POLICY_WRITE)
+#define RW (R | W)
+
+/* What a participant in an active participation may do with each class of
+ * case content (DOMAIN.md section 2). Organisations and users are not case
+ * content and are absent here; a placement offer read through a case is
+ * the offer proposed to this candidate.
+ *
+ * werknemer reads the medical domain of their own case: section 2 gives
+ * them "all documents" of it and the law gives them access to their own
+ * medical file (AVG art. 15, BW 7:456); only the bedrijfsarts writes it. */
+static const unsigned char case_rights[ROLE__COUNT][POLICY_RESOURCE__COUNT] = {
+	[ROLE_WERKNEMER] = {
+		[POLICY_CASE_FUNCTIONAL] = RW, [POLICY_CASE_MEDICAL] = R,
+		[POLICY_ZIEKMELDING] = R, [POLICY_SICK_PERIODS] = R,
+		[POLICY_DEADLINES] = R, [POLICY_DOCUMENTS] = RW,
+		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = RW,
+		[POLICY_ACCESS_LOG] = R, [POLICY_ZOEKPROFIEL] = RW,
+		[POLICY_PLACEMENT_OFFER] = R,
+	},
+	[ROLE_WERKGEVER] = {
+		[POLICY_CASE_FUNCTIONAL] = RW,
+		[POLICY_ZIEKMELDING] = RW, [POLICY_SICK_PERIODS] = RW,
+		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
+		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
+		[POLICY_ZOEKPROFIEL] = R, [POLICY_PLACEMENT_OFFER] = R,
+	},
+	[ROLE_BEDRIJFSARTS] = {
+		[POLICY_CASE_FUNCTIONAL] = RW, [POLICY_CASE_MEDICAL] = RW,
+		[POLICY_ZIEKMELDING] = R, [POLICY_SICK_PERIODS] = R,
+		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
+		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
+		[POLICY_ZOEKPROFIEL] = R, [POLICY_PLACEMENT_OFFER] = R,
+	},
+	[ROLE_ARBEIDSDESKUNDIGE] = {
+		[POLICY_CASE_FUNCTIONAL] = RW,
+		[POLICY_ZIEKMELDING] = R, [POLICY_SICK_PERIODS] = R,
+		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
+		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
+		[POLICY_ZOEKPROFIEL] = RW, [POLICY_PLACEMENT_OFFER] = R,
+	},
+	[ROLE_REINTEGRATIEPROFESSIONAL] = {
+		[POLICY_CASE_FUNCTIONAL] = RW,
+		[POLICY_ZIEKMELDING] = R, [POLICY_SICK_PERIODS] = R,
+		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
+		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
+		[POLICY_ZOEKPROFIEL] = RW, [POLICY_PLACEMENT_OFFER] = R,
+	},
+	/* Only the search profile, and only with consent (checked below). */
+	[ROLE_NETWERKWERKGEVER] = {
+		[POLICY_ZOEKPROFIEL] = R,
+	},
+	/* A beheerder is not a case role: a participation claiming it gets
+	 * nothing. */
+	[ROLE_BEHEERDER] = { 0 },
+};
+
+static struct policy_decision allow(enum policy_reason reason)
+{
+	return (struct policy_decision){ true, reason };
+}
+
+static struct policy_decision deny(enum policy_reason reason)
+{
+	return (struct policy_decision){ false, reason };
+}
+
+void policy_request_init(struct policy_request *req)
+{
+	memset(req, 0, sizeof *req);
+	for (int i = 0; i < POLICY_CONSENT__COUNT; i++)
+		req->consents[i] = (struct policy_consent_record){ DATE_NONE, DATE_NONE };
+	req->today = DATE_NONE;
+}
+
+bool policy_consent_active(const struct policy_consent_record *c, sw_date today)
+{
+	if (c->given == DATE_NONE || today < c->given)
+		return false;
+	return c->revoked == DATE_NONE || today < c->revoked;
+}
+
+static bool is_valid(const struct policy_request *req)
+{
+	if ((unsigned)req->resource >= POLICY_RESOURCE__COUNT ||
+	    (unsigned)req->action >= POLICY_ACTION__COUNT || req->today == DATE_NONE)
+		return false;
+	const struct policy_participation *p = req->participation;
+	return p == NULL || ((unsigned)p->role < ROLE__COUNT && p->from != DATE_NONE);
+}
+
+/* Users and organisations: the beheerder's domain. Anyone may read their
+ * own user record and their own organisation (the portal shows them). */
+static struct policy_decision decide_admin(const struct policy_request *req)
+{
+	const struct policy_actor *a = &req->actor;
+	if (a->is_beheerder)
+		return allow(POLICY_ALLOW_BEHEERDER);
+	if (req->action != POLICY_READ)
+		return deny(POLICY_DENY_ROLE);
+	if (req->resource == POLICY_USERS && a->user_id != 0 && req->target_user_id == a->user_id)
+		return allow(POLICY_ALLOW_SELF);
+	if (req->resource == POLICY_ORGANISATIONS && a->org_id != 0 && req->target_org_id == a->org_id)
+		return allow(POLICY_ALLOW_OWN_ORGANISATION);
+	return deny(POLICY_DENY_ROLE);
+}
+
+/* The participation must exist, be in force today and be bound to this
+ * case the way its role requires. */
+static struct policy_decision check_participation(const struct policy_request *req)
+{
+	const struct policy_participation *p = req->participation;
+	if (p == NULL)
+		return deny(POLICY_DENY_NO_PARTICIPATION);
+	if (req->today < p->from)
+		return deny(POLICY_DENY_NOT_STARTED);
+	if (p->until != DATE_NONE && req->today > p->until)
+		return deny(POLICY_DENY_ENDED);
+	/* A werknemer participation only ever opens the employee's own case,
+	 * whatever the store says. */
+	if (p->role == ROLE_WERKNEMER && req->actor.user_id != req->kase->employee_user_id)
+		return deny(POLICY_DENY_NOT_OWN_CASE);
+	/* The employer sees cases of its own organisation only. */
+	if (p->role == ROLE_WERKGEVER &&
+	    (req->actor.org_id == 0 || req->actor.org_id != req->kase->org_id))
+		return deny(POLICY_DENY_OTHER_ORGANISATION);
+	return allow(POLICY_ALLOW_PARTICIPANT);
+}
+
+static struct policy_decision decide_case(const struct policy_request *req)
+{
+	/* Before anything else: a beheerder account is kept out of case
+	 * content even if someone gave it a participation. */
+	if (req->actor.is_beheerder)
+		return deny(POLICY_DENY_BEHEERDER);
+	if (req->kase == NULL)
+		return deny(POLICY_DENY_NO_CASE);
+	struct policy_decision d = check_participation(req);
+	if (!d.allow)
+		return d;
+	const enum role role = req->participation->role;
+	if (req->resource == POLICY_ACCESS_LOG && req->action == POLICY_WRITE)
+		return deny(POLICY_DENY_APPEND_ONLY);
+	if (req->resource == POLICY_CASE_MEDICAL && role != ROLE_BEDRIJFSARTS &&
+	    !(role == ROLE_WERKNEMER && req->action == POLICY_READ))
+		return deny(POLICY_DENY_MEDICAL);
+	const unsigned rights = case_rights[role][req->resource];
+	if (!(rights & R))
+		return deny(POLICY_DENY_ROLE);
+	if (!(rights & (1u << req->action)))
+		return deny(POLICY_DENY_READ_ONLY);
+	if (role == ROLE_NETWERKWERKGEVER) {
+		const struct policy_consent_record *c =
+			&req->consents[POLICY_CONSENT_ZOEKPROFIEL_NETWERK];
+		if (!policy_consent_active(c, req->today))
+			return deny(POLICY_DENY_NO_CONSENT);
+		return allow(POLICY_ALLOW_CONSENT);
+	}
+	return allow(POLICY_ALLOW_PARTICIPANT);
+}
+
+struct policy_decision policy_decide(const struct policy_request *req)
+{
+	if (req == NULL || !is_valid(req))
+		return deny(POLICY_DENY_INVALID);
+	switch (req->resource) {
+	case POLICY_ORGANISATIONS:
+	case POLICY_USERS:
+		return decide_admin(req);
+	case POLICY_PLACEMENT_OFFER:
+		/* An offer belongs to the organisation that published it; others
+		 * see it only as an offer proposed in a case they take part in. */
+		if (req->actor.org_id != 0 && req->target_org_id == req->actor.org_id)
+			return allow(POLICY_ALLOW_OWN_ORGANISATION);
+		return decide_case(req);
+	default:
+		return decide_case(req);
+	}
+}
+
+static const char *const reason_names[POLICY_REASON__COUNT] = {
+	[POLICY_ALLOW_PARTICIPANT] = "participant",
+	[POLICY_ALLOW_CONSENT] = "consent",
+	[POLICY_ALLOW_BEHEERDER] = "beheerder",
+	[POLICY_ALLOW_OWN_ORGANISATION] = "own_organisation",
+	[POLICY_ALLOW_SELF] = "self",
+	[POLICY_DENY_INVALID] = "invalid_request",
+	[POLICY_DENY_NO_CASE] = "no_case",
+	[POLICY_DENY_NO_PARTICIPATION] = "no_participation",
+	[POLICY_DENY_NOT_STARTED] = "participation_not_started",
+	[POLICY_DENY_ENDED] = "participation_ended",
+	[POLICY_DENY_NOT_OWN_CASE] = "not_own_case",
+	[POLICY_DENY_OTHER_ORGANISATION] = "other_organisation",
+	[POLICY_DENY_BEHEERDER] = "beheerder_no_case_content",
+	[POLICY_DENY_MEDICAL] = "medical_data",
+	[POLICY_DENY_NO_CONSENT] = "no_consent",
+	[POLICY_DENY_ROLE] = "role_not_permitted",
+	[POLICY_DENY_READ_ONLY] = "read_only",
+	[POLICY_DENY_APPEND_ONLY] = "append_only",
+};
+
+const char *policy_reason_name(enum policy_reason reason)
+{
+	return (unsigned)reason < POLICY_REASON__COUNT ? reason_names[reason] : "";
+}
+
+static const char *const resource_names[POLICY_RESOURCE__COUNT] = {
+	[POLICY_CASE_FUNCTIONAL] = "case_functional",
+	[POLICY_CASE_MEDICAL] = "case_medical",
+	[POLICY_ZIEKMELDING] = "ziekmelding",
+	[POLICY_SICK_PERIODS] = "sick_periods",
+	[POLICY_DEADLINES] = "deadlines",
+	[POLICY_DOCUMENTS] = "documents",
+	[POLICY_MESSAGES] = "messages",
+	[POLICY_CONSENTS] = "consents",
+	[POLICY_ACCESS_LOG] = "access_log",
+	[POLICY_ZOEKPROFIEL] = "zoekprofiel",
+	[POLICY_ORGANISATIONS] = "organisations",
+	[POLICY_USERS] = "users",
+	[POLICY_PLACEMENT_OFFER] = "placement_offer",
+};
+
+const char *policy_resource_name(enum policy_resource resource)
+{
+	return (unsigned)resource < POLICY_RESOURCE__COUNT ? resource_names[resource] : "";
+}
+
+const char *policy_action_name(enum policy_action action)
+{
+	switch (action) {
+	case POLICY_READ: return "read";
+	case POLICY_WRITE: return "write";
+	default: return "";
+	}
+}
