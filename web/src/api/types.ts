@@ -1,0 +1,190 @@
+/* Types of the Spoorwijzer JSON API (/api/v1), as in the portal issue's contract. */
+
+export const ROLES = [
+  'werknemer',
+  'werkgever',
+  'bedrijfsarts',
+  'arbeidsdeskundige',
+  're-integratieprofessional',
+  'netwerkwerkgever',
+  'beheerder',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PROFESSIONAL_ROLES: readonly Role[] = ['bedrijfsarts', 'arbeidsdeskundige', 're-integratieprofessional'];
+
+export type IsoDate = string; // yyyy-mm-dd, a calendar date in Europe/Amsterdam
+export type IsoDateTime = string; // RFC 3339 timestamp
+
+export interface Ref {
+  id: number;
+  name: string;
+}
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  organisation: Ref | null;
+  roles: Role[];
+}
+
+export interface SessionInfo {
+  user: User;
+  csrf_token: string;
+}
+
+export type ErrorCode = 'invalid' | 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'limit' | 'internal';
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; field?: string; message: string };
+}
+
+export const DEADLINE_STATUSES = ['gepland', 'open', 'te laat', 'gedaan', 'afwijking', 'opgeschort', 'vervallen'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+export const DEADLINE_CODES = [
+  'ziekmelding_arbodienst',
+  'probleemanalyse',
+  'plan_van_aanpak',
+  'voortgangsgesprek',
+  'melding_uwv',
+  'eerstejaarsevaluatie',
+  'start_tweede_spoor',
+  're_integratieverslag',
+  'wia_aanvraag',
+  'beslissing_loonsanctie',
+  'einde_wachttijd',
+] as const;
+export type DeadlineCode = (typeof DEADLINE_CODES)[number];
+
+export type CaseStatus = 'open' | 'gesloten';
+
+export interface NextDeadline {
+  code: string;
+  title: string;
+  due_effective: IsoDate;
+  status: DeadlineStatus;
+}
+
+export interface CaseSummary {
+  id: number;
+  employee: Ref;
+  organisation: Ref;
+  first_sick_day: IsoDate;
+  week: number;
+  status: CaseStatus;
+  my_role: Role | null;
+  next_deadline: NextDeadline | null;
+  overdue: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  per_page: number;
+  total: number;
+}
+
+/** The fields an employer may record at a sick report (AP, "De zieke werknemer"). */
+export interface Ziekmelding {
+  employee_id: number;
+  first_sick_day: IsoDate;
+  verwachte_duur: string;
+  lopende_afspraken: string;
+  contact_telefoon: string;
+  vangnet: boolean;
+  arbeidsongeval: boolean;
+  aansprakelijke_derde: boolean;
+}
+
+export interface Period {
+  id: number;
+  from: IsoDate;
+  to: IsoDate | null;
+  percent: number;
+}
+
+export interface Participant {
+  user: Ref;
+  role: Role;
+  from: IsoDate;
+  until: IsoDate | null;
+}
+
+export interface CaseDetail extends Omit<Ziekmelding, 'employee_id'> {
+  id: number;
+  employee: Ref;
+  organisation: Ref;
+  status: CaseStatus;
+  my_role: Role | null;
+  periods: Period[];
+  participants: Participant[];
+}
+
+export interface Deadline {
+  code: string;
+  seq?: number;
+  title: string;
+  due: IsoDate;
+  due_effective: IsoDate;
+  moved_for?: string;
+  opens: IsoDate | null;
+  week: number;
+  status: DeadlineStatus;
+  done: IsoDate | null;
+  agreed_due: IsoDate | null;
+  responsible: Role[];
+  source: string;
+  rule_version: string;
+}
+
+export interface Timeline {
+  today: IsoDate;
+  rule_version: string;
+  case_start: IsoDate;
+  recovered: IsoDate | null;
+  ended: boolean;
+  sick_days: number;
+  week: number;
+  extension_weeks: number;
+  deadlines: Deadline[];
+}
+
+export interface CaseEvent {
+  id?: number;
+  kind: string;
+  date: IsoDate;
+  value?: string | number | null;
+  note?: string | null;
+}
+
+export interface Message {
+  id: number;
+  author: { id: number; name: string; role: Role };
+  body: string;
+  created_at: IsoDateTime;
+}
+
+export interface AccessLogEntry {
+  at: IsoDateTime;
+  user: { name: string };
+  role: Role | string;
+  action: string;
+  what: string;
+}
+
+export const CONSENT_KINDS = ['zoekprofiel_netwerk', 'delen_bureau', 'delen_zorgverlener'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+export interface Consent {
+  id: number;
+  kind: ConsentKind | string;
+  granted_to: string | Ref | null;
+  granted_at?: IsoDateTime | null;
+  revoked_at?: IsoDateTime | null;
+}
+
+export interface Items<T> {
+  items: T[];
+}

@@ -1,0 +1,227 @@
+/* The app shell: skip link, header with language switch, menu, main landmark, footer, routes. */
+import { useEffect } from 'preact/hooks';
+import type { User } from './api/types';
+import { ErrorAlert, Loading, PageHeading } from './components/ui';
+import { I18nProvider, useI18n } from './i18n';
+import { href, navigate, useRoute, type Route } from './lib/router';
+import { SessionProvider, personaOf, primaryRole, useSession } from './lib/session';
+import { CaseDetailPage } from './pages/CaseDetail';
+import { CasesHome } from './pages/CasesHome';
+import { EmployeeHome } from './pages/EmployeeHome';
+import { LoginPage } from './pages/Login';
+import { SectionPage } from './pages/Sections';
+import { ZiekmeldingPage } from './pages/Ziekmelding';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const { state } = useSession();
+  const user = state.status === 'auth' ? state.user : null;
+  return (
+    <div class="sw-page">
+      <SkipLink />
+      <Header user={user} />
+      {user && <MainNav user={user} route={route} />}
+      <main id="main" class="sw-main" tabIndex={-1}>
+        <div class="sw-container">
+          <Content route={route} />
+        </div>
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+function SkipLink() {
+  const { t } = useI18n();
+  return (
+    <a
+      class="utrecht-skip-link utrecht-skip-link--visible-on-focus sw-skip-link"
+      href="#main"
+      onClick={(e) => {
+        // The hash is the router's; move focus without touching it.
+        e.preventDefault();
+        const main = document.getElementById('main');
+        main?.focus();
+        main?.scrollIntoView();
+      }}
+    >
+      {t.app.skipLink}
+    </a>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, setLang } = useI18n();
+  const target = t.app.switchLanguage;
+  return (
+    <button
+      type="button"
+      class="utrecht-button utrecht-button--subtle sw-lang-switch"
+      lang={target.lang}
+      title={target.hint}
+      onClick={() => setLang(target.lang === 'en' ? 'en' : 'nl')}
+    >
+      {target.label}
+    </button>
+  );
+}
+
+function Header({ user }: { user: User | null }) {
+  const { t } = useI18n();
+  const { logout } = useSession();
+  const role = user ? primaryRole(user.roles) : undefined;
+  return (
+    <header class="utrecht-page-header sw-header">
+      <div class="utrecht-page-header__content sw-container sw-header__content">
+        <div class="sw-brand">
+          <a class="sw-brand__name" href={href({ name: 'home' })}>
+            {t.app.name}
+          </a>
+          <span class="sw-brand__tagline">{t.app.tagline}</span>
+        </div>
+        <div class="sw-header__tools">
+          {user && (
+            <>
+              <span class="sw-header__user">{t.app.loggedInAs(user.name, role ? t.roles[role] : '')}</span>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action sw-logout"
+                onClick={() => {
+                  void logout().then(() => navigate({ name: 'login' }));
+                }}
+              >
+                {t.app.logout}
+              </button>
+            </>
+          )}
+          <LanguageSwitch />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function MainNav({ user, route }: { user: User; route: Route }) {
+  const { t } = useI18n();
+  const persona = personaOf(user.roles);
+  const items: { label: string; route: Route }[] =
+    persona === 'werkgever'
+      ? [
+          { label: t.nav.cases, route: { name: 'home' } },
+          { label: t.nav.ziekmelding, route: { name: 'ziekmelding' } },
+        ]
+      : persona === 'professional'
+        ? [{ label: t.nav.myCases, route: { name: 'home' } }]
+        : persona === 'werknemer'
+          ? [{ label: t.nav.journey, route: { name: 'home' } }]
+          : [{ label: t.nav.home, route: { name: 'home' } }];
+  return (
+    <nav class="utrecht-nav-bar sw-nav" aria-label={t.app.mainNav}>
+      <div class="utrecht-nav-bar__content sw-container">
+        <ul class="utrecht-nav-list sw-nav__list">
+          {items.map((it) => {
+            const current = it.route.name === route.name;
+            // Case pages live under the home overview: highlighted, but not "the current page".
+            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section');
+            return (
+              <li class="utrecht-nav-list__item" key={it.route.name}>
+                <a
+                  class={`utrecht-nav-list__link sw-nav__link${current || within ? ' sw-nav__link--current' : ''}`}
+                  href={href(it.route)}
+                  aria-current={current ? 'page' : undefined}
+                >
+                  {it.label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
+function Footer() {
+  const { t } = useI18n();
+  return (
+    <footer class="utrecht-page-footer sw-footer">
+      <div class="utrecht-page-footer__content sw-container">
+        <p class="utrecht-paragraph">{t.app.footer}</p>
+      </div>
+    </footer>
+  );
+}
+
+function Content({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const { state, reload } = useSession();
+
+  useEffect(() => {
+    if (state.status === 'auth' && route.name === 'login') navigate({ name: 'home' }, { replace: true });
+  }, [state.status, route.name]);
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error')
+    return (
+      <>
+        <PageHeading title={t.app.errorTitle}>{t.app.errorTitle}</PageHeading>
+        <ErrorAlert error={state.error} onRetry={reload} />
+      </>
+    );
+  if (state.status === 'anon') return <LoginPage reason={state.reason} />;
+
+  const user = state.user;
+  const persona = personaOf(user.roles);
+  switch (route.name) {
+    case 'login':
+      return <Loading />;
+    case 'home':
+      if (persona === 'werkgever') return <CasesHome user={user} kind="werkgever" />;
+      if (persona === 'professional') return <CasesHome user={user} kind="professional" />;
+      if (persona === 'werknemer') return <EmployeeHome roles={user.roles} />;
+      return <OtherRoleHome />;
+    case 'ziekmelding':
+      return persona === 'werkgever' ? <ZiekmeldingPage /> : <NotFound />;
+    case 'case':
+      return <CaseDetailPage key={route.id} id={route.id} roles={user.roles} />;
+    case 'section':
+      return <SectionPage key={`${route.id}-${route.section}`} id={route.id} section={route.section} />;
+    case 'notfound':
+      return <NotFound />;
+  }
+}
+
+function OtherRoleHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t.other.title}>{t.other.title}</PageHeading>
+      <p class="utrecht-paragraph">{t.other.notYet}</p>
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t.app.notFoundTitle}>{t.app.notFoundTitle}</PageHeading>
+      <p class="utrecht-paragraph">{t.app.notFoundText}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'home' })}>
+          {t.app.toHome}
+        </a>
+      </p>
+    </>
+  );
+}

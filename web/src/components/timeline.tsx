@@ -1,0 +1,180 @@
+/*
+ * The journey from week 1 to 104 as an ordered list: every step with its
+ * week, last allowed date, status (as text), who is to act and a short
+ * explanation; "today" is a list item of its own, marked with text and
+ * aria-current, not only with colour.
+ */
+import type { Deadline, DeadlineCode, Role, Timeline as TimelineData } from '../api/types';
+import { useI18n } from '../i18n';
+import type { Dict } from '../i18n';
+import { daysBetween, formatDate } from '../lib/dates';
+import { DateText, DeadlineStatusBadge } from './ui';
+
+export function stepTitle(t: Dict, d: Pick<Deadline, 'code' | 'title' | 'seq'>): string {
+  const base = t.steps[d.code as DeadlineCode]?.title ?? d.title;
+  return d.seq ? t.timeline.seqTitle(base, d.seq) : base;
+}
+
+export function whoText(t: Dict, roles: readonly Role[], viewerRoles: readonly Role[]): string {
+  return t.list(roles.map((r) => (viewerRoles.includes(r) ? t.you(t.roles[r] ?? r) : (t.roles[r] ?? r))));
+}
+
+function sorted(deadlines: Deadline[]): Deadline[] {
+  return [...deadlines].sort((a, b) => a.due_effective.localeCompare(b.due_effective) || a.week - b.week);
+}
+
+const isOpen = (d: Deadline): boolean => d.status === 'open' || d.status === 'gepland' || d.status === 'te laat';
+
+export function Timeline({ data, viewerRoles, own }: { data: TimelineData; viewerRoles: readonly Role[]; own: boolean }) {
+  const { t, lang } = useI18n();
+  const items = sorted(data.deadlines);
+  const nowIndex = data.ended ? -1 : (() => {
+    const i = items.findIndex((d) => d.due_effective >= data.today);
+    return i === -1 ? items.length : i;
+  })();
+  const nowItem = (
+    <li class="sw-timeline__item sw-timeline__now" aria-current="step" key="now">
+      <p class="sw-timeline__now-label">
+        <strong>{own ? t.timeline.nowOwn(data.week) : t.timeline.now(data.week)}</strong>
+      </p>
+      <p class="utrecht-paragraph">{t.timeline.today(formatDate(data.today, lang))}</p>
+    </li>
+  );
+  return (
+    <section class="sw-section" aria-labelledby="timeline-heading">
+      <h2 class="utrecht-heading-2" id="timeline-heading">
+        {own ? t.timeline.headingOwn : t.timeline.heading}
+      </h2>
+      <p class="utrecht-paragraph">{t.timeline.intro}</p>
+      {data.ended && <p class="utrecht-paragraph"><strong>{t.timeline.ended}</strong></p>}
+      {data.recovered && (
+        <p class="utrecht-paragraph">{t.timeline.recovered(formatDate(data.recovered, lang))}</p>
+      )}
+      {data.extension_weeks > 0 && <p class="utrecht-paragraph">{t.timeline.extension(data.extension_weeks)}</p>}
+      {items.length === 0 ? (
+        <p class="utrecht-paragraph">{t.timeline.empty}</p>
+      ) : (
+        <ol class="sw-timeline">
+          {items.map((d, i) => [
+            i === nowIndex ? nowItem : null,
+            <TimelineItem key={`${d.code}-${d.seq ?? 0}`} d={d} viewerRoles={viewerRoles} />,
+          ])}
+          {nowIndex === items.length ? nowItem : null}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function TimelineItem({ d, viewerRoles }: { d: Deadline; viewerRoles: readonly Role[] }) {
+  const { t, lang } = useI18n();
+  const explain = t.steps[d.code as DeadlineCode]?.explain;
+  const slug = d.status.replace(' ', '-');
+  const mine = d.responsible.some((r) => viewerRoles.includes(r)) && isOpen(d);
+  return (
+    <li class={`sw-timeline__item sw-timeline__item--${slug}${mine ? ' sw-timeline__item--mine' : ''}`}>
+      <h3 class="utrecht-heading-3 sw-timeline__title">
+        <span class="sw-timeline__week">{t.timeline.week(d.week)}</span> {stepTitle(t, d)}
+      </h3>
+      <dl class="sw-facts">
+        <div class="sw-facts__row">
+          <dt>{t.timeline.due}</dt>
+          <dd>
+            <DateText iso={d.due_effective} />
+            {d.moved_for && d.due !== d.due_effective && (
+              <span class="sw-timeline__moved"> {t.timeline.moved(formatDate(d.due, lang), d.moved_for)}</span>
+            )}
+          </dd>
+        </div>
+        {d.agreed_due && (
+          <div class="sw-facts__row">
+            <dt>{t.timeline.agreedDue}</dt>
+            <dd>
+              <DateText iso={d.agreed_due} />
+            </dd>
+          </div>
+        )}
+        <div class="sw-facts__row">
+          <dt>{t.timeline.status}</dt>
+          <dd>
+            <DeadlineStatusBadge status={d.status} />
+          </dd>
+        </div>
+        {d.done && (
+          <div class="sw-facts__row">
+            <dt>{t.timeline.done}</dt>
+            <dd>
+              <DateText iso={d.done} />
+            </dd>
+          </div>
+        )}
+        <div class="sw-facts__row">
+          <dt>{t.timeline.who}</dt>
+          <dd>{whoText(t, d.responsible, viewerRoles)}</dd>
+        </div>
+      </dl>
+      {explain && <p class="utrecht-paragraph sw-timeline__explain">{explain}</p>}
+    </li>
+  );
+}
+
+/** "Wat komt hierna": overdue steps first, then the next open steps. */
+export function NextSteps({ data, viewerRoles, own, limit = 3 }: { data: TimelineData; viewerRoles: readonly Role[]; own: boolean; limit?: number }) {
+  const { t, lang } = useI18n();
+  const items = sorted(data.deadlines);
+  const overdue = items.filter((d) => d.status === 'te laat');
+  const upcoming = items.filter((d) => d.status === 'open' || d.status === 'gepland').slice(0, limit);
+  const line = (d: Deadline) => (
+    <li class="utrecht-unordered-list__item" key={`${d.code}-${d.seq ?? 0}`}>
+      <strong>{stepTitle(t, d)}</strong>:{' '}
+      {t.next.when(formatDate(d.due_effective, lang), t.next.inDays(daysBetween(data.today, d.due_effective)))}.{' '}
+      {t.next.who(whoText(t, d.responsible, viewerRoles))}
+    </li>
+  );
+  return (
+    <section class="sw-section sw-next" aria-labelledby="next-heading">
+      <h2 class="utrecht-heading-2" id="next-heading">
+        {t.next.heading}
+      </h2>
+      {overdue.length > 0 && (
+        <div class="utrecht-alert utrecht-alert--warning sw-alert">
+          <div class="utrecht-alert__content">
+            <div class="utrecht-alert__message">
+              <h3 class="utrecht-heading-3">{t.next.overdue(overdue.length)}</h3>
+              <ul class="utrecht-unordered-list">{overdue.map(line)}</ul>
+              {own && <p class="utrecht-paragraph">{t.next.overdueOwnHint}</p>}
+            </div>
+          </div>
+        </div>
+      )}
+      {upcoming.length > 0 ? (
+        <>
+          <h3 class="utrecht-heading-3">{t.next.upcoming}</h3>
+          <ul class="utrecht-unordered-list">{upcoming.map(line)}</ul>
+        </>
+      ) : (
+        overdue.length === 0 && <p class="utrecht-paragraph">{t.next.none}</p>
+      )}
+    </section>
+  );
+}
+
+/** Information offered at the right moment (DOMAIN.md: information offered actively). */
+export function Tips({ week }: { week: number }) {
+  const { t } = useI18n();
+  const text = week <= 6 ? t.tips.early : week <= 52 ? t.tips.year1 : week <= 93 ? t.tips.year2 : t.tips.late;
+  return (
+    <section class="sw-section" aria-labelledby="tips-heading">
+      <div class="utrecht-alert utrecht-alert--info sw-alert">
+        <div class="utrecht-alert__content">
+          <div class="utrecht-alert__message">
+            <h2 class="utrecht-heading-2" id="tips-heading">
+              {t.tips.heading}
+            </h2>
+            <p class="utrecht-paragraph">{text}</p>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

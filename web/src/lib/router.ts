@@ -1,0 +1,84 @@
+/*
+ * Hash router (#/...), so the C server only has to serve index.html and the
+ * static assets: no server-side fallback route is needed. Hashes that do not
+ * start with "#/" (such as the skip link's "#main") are not routes.
+ */
+import { useEffect, useState } from 'preact/hooks';
+
+export const SECTIONS = ['documenten', 'berichten', 'toestemmingen', 'inzage'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'login' }
+  | { name: 'ziekmelding' }
+  | { name: 'case'; id: number }
+  | { name: 'section'; id: number; section: Section }
+  | { name: 'notfound' };
+
+export function parseHash(hash: string): Route | null {
+  if (hash === '' || hash === '#') return { name: 'home' };
+  if (!hash.startsWith('#/')) return null;
+  const path = hash.slice(1).split('?')[0]!.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  if (path === '/inloggen') return { name: 'login' };
+  if (path === '/ziekmelding') return { name: 'ziekmelding' };
+  const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
+  if (m) {
+    const id = Number(m[1]);
+    if (!m[2]) return { name: 'case', id };
+    if ((SECTIONS as readonly string[]).includes(m[2])) return { name: 'section', id, section: m[2] as Section };
+  }
+  return { name: 'notfound' };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'login':
+      return '#/inloggen';
+    case 'ziekmelding':
+      return '#/ziekmelding';
+    case 'case':
+      return `#/dossiers/${route.id}`;
+    case 'section':
+      return `#/dossiers/${route.id}/${route.section}`;
+    case 'notfound':
+      return '#/niet-gevonden';
+  }
+}
+
+export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
+  const target = href(route);
+  if (opts.replace) {
+    history.replaceState(null, '', target);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else if (location.hash !== target) {
+    location.hash = target;
+  }
+}
+
+let navigations = 0;
+/** True once the user moved from one route to another (not on the first page load). */
+export function hasNavigated(): boolean {
+  return navigations > 0;
+}
+
+let current: Route = parseHash(typeof location === 'undefined' ? '' : location.hash) ?? { name: 'home' };
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(current);
+  useEffect(() => {
+    const onChange = () => {
+      const next = parseHash(location.hash);
+      if (!next) return; // in-page anchor, keep the page
+      navigations++;
+      current = next;
+      setRoute(next);
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,72 @@
+/* One case: for the employee their journey, for the others facts, people and the timeline. */
+import { useState } from 'preact/hooks';
+import { api } from '../api/client';
+import type { Role } from '../api/types';
+import { CaseFacts, CaseSections, Participants } from '../components/case';
+import { NextSteps, Timeline } from '../components/timeline';
+import { Alert, ErrorAlert, PageHeading } from '../components/ui';
+import { useI18n } from '../i18n';
+import { takeFlash } from '../lib/flash';
+import { href } from '../lib/router';
+import { useAsync } from '../lib/useAsync';
+import { Journey } from './EmployeeHome';
+
+export function CaseDetailPage({ id, roles }: { id: number; roles: readonly Role[] }) {
+  const { t } = useI18n();
+  const [flash] = useState(takeFlash);
+  const state = useAsync(() => Promise.all([api.case(id), api.deadlines(id)]), [id]);
+
+  if (state.status === 'loading')
+    return (
+      <>
+        <PageHeading title={t.caseDetail.title('…')}>{t.app.loading}</PageHeading>
+      </>
+    );
+  if (state.status === 'error') {
+    const missing = state.error.code === 'not_found' || state.error.code === 'forbidden';
+    return (
+      <>
+        <PageHeading title={t.app.errorTitle}>{t.app.errorTitle}</PageHeading>
+        {missing ? <Alert type="error">{t.caseDetail.notFound}</Alert> : <ErrorAlert error={state.error} onRetry={state.reload} />}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'home' })}>
+            {t.caseDetail.back}
+          </a>
+        </p>
+      </>
+    );
+  }
+  const [c, tl] = state.data;
+  const flashAlert = flash && (
+    <Alert type="ok" live>
+      {flash}
+    </Alert>
+  );
+  if (c.my_role === 'werknemer') {
+    return (
+      <>
+        <PageHeading title={t.employee.title}>{t.employee.title}</PageHeading>
+        {flashAlert}
+        <Journey c={c} tl={tl} roles={roles} />
+      </>
+    );
+  }
+  const viewer: Role[] = c.my_role ? [c.my_role] : [...roles];
+  const title = t.caseDetail.title(c.employee.name);
+  return (
+    <>
+      <p class="utrecht-paragraph sw-backlink">
+        <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'home' })}>
+          {t.caseDetail.back}
+        </a>
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      {flashAlert}
+      {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} />}
+      <CaseFacts c={c} week={tl.week} />
+      <Participants c={c} viewerRoles={viewer} heading={t.caseDetail.participants} />
+      <CaseSections caseId={c.id} ownCase={false} heading={t.caseDetail.sections} />
+      <Timeline data={tl} viewerRoles={viewer} own={false} />
+    </>
+  );
+}
