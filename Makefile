@@ -2,13 +2,13 @@
 # both install missing Debian packages first (scripts/deps.sh).
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium
+PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium pangocairo fontconfig libical
 SANITIZE ?= 0
 
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
-           -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc
-LDLIBS  += -lm
+           -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -pthread
+LDLIBS  += -lm -pthread
 
 ifeq ($(SANITIZE),1)
 BUILD   ?= build/asan
@@ -37,7 +37,7 @@ BENCHES  := $(BENCH_SRC:%.c=$(BUILD)/%)
 DB      ?= sqlite:var/spoorwijzer.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: all deps run test bench clean
+.PHONY: all deps run test test-build bench clean
 all: $(BIN)
 
 deps:
@@ -56,18 +56,24 @@ $(BIN): $(CLI_OBJ) $(LIB)
 
 $(BUILD)/tests/%: tests/%.c $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka $(LDLIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka -lcurl $(LDLIBS)
 
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(LDLIBS)
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all web/dist/index.html
 	@mkdir -p var
 	$(BIN) db migrate --database $(DB)
 	$(BIN) db seed --database $(DB)
-	$(BIN) serve --database $(DB) --listen $(LISTEN)
+	$(BIN) serve --database $(DB) --listen $(LISTEN) --web web/dist
+
+# The portal (Vite + Preact + TypeScript), rebuilt when its sources change.
+WEB_SRC := $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+           web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json
+web/dist/index.html: $(WEB_SRC)
+	cd web && npm ci --no-audit --no-fund && npm run build
 
 # Tests always run under AddressSanitizer and UndefinedBehaviorSanitizer.
 test: deps

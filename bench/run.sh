@@ -1,0 +1,9 @@
+#!/bin/sh
+# Runs the benchmarks of $BUILD (release build) and prints their numbers.
+set -eu
+BUILD=${BUILD:-build/release}
+for b in "$BUILD"/bench/*; do
+	[ -x "$b" ] || continue
+	echo "== $(basename "$b")"
+	"$b"
+done

@@ -1,0 +1,90 @@
+#!/bin/sh
+# CLI tests: exit codes, messages naming the argument, table and JSON
+# output. Prints TAP. Database tests use $SW_TEST_DATABASE.
+set -u
+BIN=${BUILD:-build/asan}/spoorwijzer
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+
+# expect_exit CODE DESC ARGS...: runs the CLI, checks the exit status.
+expect_exit() {
+	code=$1 desc=$2
+	shift 2
+	out=$("$BIN" "$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq "$code" ]; then ok "$desc"; else notok "$desc" "exit $rc, want $code" "$out"; fi
+}
+
+# expect_err PATTERN DESC ARGS...: exit 2 and stderr matching PATTERN.
+expect_err() {
+	pat=$1 desc=$2
+	shift 2
+	err=$("$BIN" "$@" 2>&1 >/dev/null)
+	rc=$?
+	if [ "$rc" -eq 2 ] && echo "$err" | grep -q -- "$pat"; then ok "$desc"; else notok "$desc" "exit $rc" "$err"; fi
+}
+
+# expect_json FILTER VALUE DESC ARGS...: jq -r FILTER on the JSON output.
+expect_json() {
+	filter=$1 want=$2 desc=$3
+	shift 3
+	got=$("$BIN" "$@" --json | jq -r "$filter" 2>&1)
+	if [ "$got" = "$want" ]; then ok "$desc"; else notok "$desc" "got '$got', want '$want'"; fi
+}
+
+T="timeline --date 2025-03-01"
+expect_exit 0 "timeline with one open period" $T --sick 2025-01-06
+expect_json '.deadlines | length' 11 "json has eleven deadlines" $T --sick 2025-01-06
+expect_json '.deadlines[] | select(.code=="einde_wachttijd") | .due' 2027-01-03 "einde wachttijd week 104" $T --sick 2025-01-06
+expect_json '.deadlines[] | select(.code=="einde_wachttijd") | .due_effective' 2027-01-04 "due_effective skips Sunday" $T --sick 2025-01-06
+expect_json '.deadlines[] | select(.code=="probleemanalyse") | .status' "te laat" "overdue probleemanalyse" $T --sick 2025-01-06
+expect_json '.deadlines[] | select(.code=="einde_wachttijd") | .due' 2027-03-14 "extension moves the end" $T --sick 2025-01-06 --extension-weeks 10
+expect_json '.deadlines[] | select(.code=="einde_wachttijd") | .due' 2027-01-30 "27-day gap joins the periods" $T --sick 2025-02-16 --sick 2025-01-06:2025-01-19
+expect_json '.case_start' 2025-02-17 "28-day gap starts a new case" $T --sick 2025-01-06:2025-01-19 --sick 2025-02-17
+expect_json '.deadlines[] | select(.code=="probleemanalyse") | .status' gedaan "event marks a step done" $T --sick 2025-01-06 --event probleemanalyse:2025-02-10
+expect_json '.deadlines[] | select(.code=="probleemanalyse") | .agreed_due' 2025-03-10 "art. 5 deviation" $T --sick 2025-01-06 --deviation probleemanalyse:2025-03-10
+expect_json '.deadlines[] | select(.code=="wia_aanvraag") | .responsible[0]' werknemer "responsible party" $T --sick 2025-01-06
+expect_err "--sick 2025-13-01" "bad month named" $T --sick 2025-13-01
+expect_err "--sick 2025-02-30" "impossible date named" $T --sick 2025-02-30
+expect_err "--sick 2025-01-10:2025-01-01: last sick day" "TO before FROM" $T --sick 2025-01-10:2025-01-01
+expect_err "overlaps" "overlapping periods" $T --sick 2025-01-01:2025-01-20 --sick 2025-01-10
+expect_err "open sick period must be the last" "open period not last" $T --sick 2025-01-01 --sick 2025-03-01:2025-03-05
+expect_err "--extension-weeks" "extension out of range" $T --sick 2025-01-06 --extension-weeks 53
+expect_err "--extension-weeks: 'x'" "extension not a number" $T --sick 2025-01-06 --extension-weeks x
+expect_err "--sick: at least one" "no period" $T
+expect_err "--date" "bad --date" timeline --date tomorrow --sick 2025-01-06
+expect_err "unknown event kind" "unknown event" $T --sick 2025-01-06 --event feest:2025-01-10
+expect_err "week 3 to week 68" "IVA window" $T --sick 2025-01-06 --event vervroegde_iva_aanvraag:2025-01-08
+expect_err "unknown option" "unknown option" $T --sick 2025-01-06 --frobnicate 1
+expect_err "percentage" "bad percentage" $T --sick 2025-01-06@0
+expect_err "unknown command" "unknown command" frobnicate
+expect_exit 0 "help" --help
+
+# ---- database commands, against $SW_TEST_DATABASE (a fresh schema) ----
+DB=${SW_TEST_DATABASE:-sqlite:/tmp/spoorwijzer-cli-test.db}
+case "$DB" in
+sqlite:*) rm -f "${DB#sqlite:}" "${DB#sqlite:}-wal" "${DB#sqlite:}-shm" ;;
+postgres*) psql -q "$DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' >/dev/null 2>&1 ;;
+esac
+TODAY=2026-11-23
+
+expect_exit 0 "db migrate" db migrate --database "$DB"
+expect_exit 0 "db migrate again applies nothing" db migrate --database "$DB"
+expect_exit 0 "db seed" db seed --database "$DB" --date $TODAY
+out=$("$BIN" db seed --database "$DB" --date $TODAY 2>&1)
+if echo "$out" | grep -q "already present"; then ok "db seed twice changes nothing"; else notok "db seed twice" "$out"; fi
+expect_json '[.cases[].signals[] | select(.code=="probleemanalyse" and .signal=="te laat")] | length' 1 \
+	"signals: overdue probleemanalyse of the week-7 case" signals --database "$DB" --date $TODAY
+expect_json '[.cases[].signals[] | select(.code=="probleemanalyse") | .parties[].role] | join(",")' bedrijfsarts \
+	"signals: addressed to the bedrijfsarts" signals --database "$DB" --date $TODAY
+out=$("$BIN" signals --database "$DB" --date $TODAY)
+if echo "$out" | grep -q "signalen in"; then ok "signals table"; else notok "signals table" "$out"; fi
+expect_err "--database: required" "signals needs --database" signals
+expect_err "--database" "bad database URL" db migrate --database mysql://localhost/x
+expect_err "--date" "signals bad date" signals --database "$DB" --date 2026-02-30
+expect_err "unknown" "db unknown subcommand" db frobnicate --database "$DB"
+expect_exit 1 "unreachable sqlite path is a system failure" db migrate --database sqlite:/nonexistent/dir/x.db
+
+echo "1..$n"
