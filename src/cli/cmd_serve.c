@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "api/api.h"
 #include "cli.h"
 #include "http/http_health.h"
 #include "http/http_ratelimit.h"
@@ -27,14 +29,7 @@ struct serve_opts {
 	size_t max_body;
 	bool secure_cookies;
 	bool trust_proxy;
-};
-
-/* What the API handlers share for the life of the server. */
-struct serve_app {
-	const char *database_url;
-	struct http_ratelimit *login_limit;
-	/* TODO(lead): struct store_pool *pool, opened in cmd_serve from
-	 * database_url; each handler checks a connection out per request. */
+	sw_date today;              /* --today (tests): DATE_NONE for the clock */
 };
 
 static int usage(FILE *out)
@@ -54,6 +49,9 @@ static int usage(FILE *out)
 		"\nStops on SIGTERM or SIGINT after the requests in progress are answered.\n");
 	return out == stdout ? CLI_OK : CLI_USAGE;
 }
+
+/* Not in the usage text: --today YYYY-MM-DD fixes the API's "today" for
+ * tests and demos of a given day. */
 
 static bool database_url_ok(const char *url)
 {
@@ -110,6 +108,10 @@ static int parse_args(int argc, char **argv, struct serve_opts *o)
 			o->secure_cookies = true;
 		} else if (strcmp(a, "--trust-proxy") == 0) {
 			o->trust_proxy = true;
+		} else if (strcmp(a, "--today") == 0) {
+			if (cli_parse_date(a, v, &o->today) != 0)
+				return CLI_USAGE;
+			i++;
 		} else {
 			return cli_usage_error("unknown argument '%s' (see serve --help)", a);
 		}
@@ -129,20 +131,49 @@ static int parse_args(int argc, char **argv, struct serve_opts *o)
 	return CLI_OK;
 }
 
-/* Every API resource is registered here: one api_<resource>_register()
- * per file in src/api/, each adding its routes with router_add(). */
-static int serve_register_api(struct router *r, struct serve_app *app, struct sw_error *err)
+/* The health probe, then every API resource (api_register_all). */
+static int serve_register_api(struct router *r, struct api_app *app, struct sw_error *err)
 {
-	(void)app;
 	if (http_health_register(r, err) != 0)
 		return -1;
-	/* TODO(lead): api_cases_register(r, app, err), ... as src/api/ grows. */
-	return 0;
+	return api_register_all(r, app, err);
 }
 
-static int run(const struct serve_opts *o, struct router *r, struct http_static *files)
+/* One connection per worker thread (as many as http_server starts), plus
+ * one spare so that a CLI-side check never waits for a worker. */
+static struct store_pool *open_pool(const struct serve_opts *o, int *rc)
 {
-	const struct http_site site = { .router = r, .files = files };
+	struct sw_error err;
+	const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	const unsigned threads = o->threads != 0 ? o->threads : cores > 0 ? (unsigned)cores : 1;
+	struct store_pool *pool = store_pool_open(o->database, (int)threads + 1, &err);
+	if (pool == NULL) {
+		fprintf(stderr, "spoorwijzer: --database: %s\n", err.message);
+		*rc = err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
+		return NULL;
+	}
+	struct store *st = store_pool_get(pool);
+	int version = 0;
+	const int ok = store_schema_version(st, &version, &err) == 0;
+	store_pool_put(pool, st);
+	if (!ok || version != store_schema_latest()) {
+		if (ok)
+			fprintf(stderr, "spoorwijzer: --database: schema is at version %d, not %d:"
+				" run `spoorwijzer db migrate` first\n", version, store_schema_latest());
+		else
+			fprintf(stderr, "spoorwijzer: --database: %s\n", err.message);
+		store_pool_close(pool);
+		*rc = CLI_FAIL;
+		return NULL;
+	}
+	return pool;
+}
+
+static int run(const struct serve_opts *o, struct router *r, struct http_static *files,
+	       struct api_app *app)
+{
+	const struct http_site site = { .router = r, .files = files,
+					.authenticate = api_authenticate, .app = app };
 	const struct http_server_config cfg = {
 		.listen = o->listen,
 		.threads = o->threads,
@@ -177,27 +208,42 @@ int cmd_serve(int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return usage(stdout);
-	struct serve_opts o = { 0 };
+	struct serve_opts o = { .today = DATE_NONE };
 	if (parse_args(argc, argv, &o) != CLI_OK)
 		return CLI_USAGE;
 	struct sw_error err;
 	struct http_static *files = NULL;
 	if (o.web != NULL && (files = http_static_open(o.web, &err)) == NULL)
 		return cli_usage_error("--web: %s", err.message);
-	/* TODO(lead): open the store pool from o.database here (db_open's
-	 * SW_EINVAL -> CLI_USAGE, SW_EINTERNAL -> CLI_FAIL) and keep it in app. */
-	struct serve_app app = { .database_url = o.database };
-	app.login_limit = http_ratelimit_new(SERVE_LOGIN_RATE, SERVE_LOGIN_BURST, SERVE_LOGIN_BUCKETS);
-	struct router *r = router_new();
+	/* Sets TZ to Europe/Amsterdam while there is one thread: the API's
+	 * "today" is then the local date. */
+	(void)cli_today();
 	int rc = CLI_FAIL;
-	if (app.login_limit == NULL || r == NULL)
+	struct store_pool *pool = open_pool(&o, &rc);
+	if (pool == NULL) {
+		http_static_close(files);
+		return rc;
+	}
+	/* The app holds the routes' contexts: too big for the stack frame
+	 * to be comfortable, and it must outlive the router. */
+	struct api_app *app = malloc(sizeof *app);
+	struct http_ratelimit *login_limit =
+		http_ratelimit_new(SERVE_LOGIN_RATE, SERVE_LOGIN_BURST, SERVE_LOGIN_BUCKETS);
+	struct router *r = router_new();
+	if (app == NULL || login_limit == NULL || r == NULL) {
 		fprintf(stderr, "spoorwijzer: serve: out of memory\n");
-	else if (serve_register_api(r, &app, &err) != 0)
-		fprintf(stderr, "spoorwijzer: serve: %s: %s\n", err.field, err.message);
-	else
-		rc = run(&o, r, files);
+	} else {
+		api_app_init(app, pool, login_limit);
+		app->fixed_today = o.today;
+		if (serve_register_api(r, app, &err) != 0)
+			fprintf(stderr, "spoorwijzer: serve: %s: %s\n", err.field, err.message);
+		else
+			rc = run(&o, r, files, app);
+	}
 	router_free(r);
-	http_ratelimit_free(app.login_limit);
+	free(app);
+	http_ratelimit_free(login_limit);
+	store_pool_close(pool);
 	http_static_close(files);
 	return rc;
 }

@@ -115,6 +115,26 @@ static const struct migration migrations[] = {
 	  " computed_on {{DATE}} NOT NULL,"
 	  " PRIMARY KEY (case_id, code, seq));"
 	  "CREATE INDEX deadlines_due ON deadlines (due_effective);" },
+	{ 2,
+	  /* Login: the beheerder flag, failed-login bookkeeping for the
+	   * lockout, and server-side sessions. A session row holds only the
+	   * digest of the cookie token (crypto_token_digest), so a leaked
+	   * database or backup does not hand out live sessions. */
+	  "ALTER TABLE users ADD COLUMN is_beheerder SMALLINT NOT NULL DEFAULT 0"
+	  " CHECK (is_beheerder IN (0, 1));"
+	  "ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;"
+	  "ALTER TABLE users ADD COLUMN locked_until {{TS}};"
+
+	  "CREATE TABLE sessions ("
+	  " id {{ID}},"
+	  " token_digest TEXT NOT NULL UNIQUE,"
+	  " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+	  " csrf_token TEXT NOT NULL,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " expires_at {{TS}} NOT NULL,"
+	  " last_seen_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX sessions_user ON sessions (user_id);"
+	  "CREATE INDEX sessions_expires ON sessions (expires_at);" },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -8,6 +8,11 @@
 
 #include <stddef.h>
 
+#include "core/crypto.h"
+
+/* Every demo account logs in with this password (README). */
+#define DEMO_PASSWORD "spoorwijzer"
+
 enum { O_WERKGEVER, O_ARBODIENST, O_BUREAU, O_NETWERK_BOUW, O_NETWERK_ZORG, O__COUNT };
 
 static const struct {
@@ -202,10 +207,15 @@ static int seed_people(struct store *st, int64_t org_ids[O__COUNT], int64_t user
 			.name = demo_users[i].name,
 			.organisation_id = demo_users[i].org == NO_ORG ? 0 : org_ids[demo_users[i].org],
 		};
+		/* A hash per user: each gets its own salt, as real accounts do. */
+		char hash[CRYPTO_PWHASH_STRLEN];
+		if (crypto_password_hash(DEMO_PASSWORD, hash) != 0)
+			return sw_error_set(err, SW_EINTERNAL, "", "out of memory hashing a password");
+		u.password_hash = hash;
 		if (store_user_insert(st, &u, &user_ids[i], err) != 0)
 			return -1;
 	}
-	return 0;
+	return store_user_set_beheerder(st, user_ids[U_BEHEERDER], 1, err);
 }
 
 /* Everything of one demo case after its row: history and parties. */
@@ -301,6 +311,8 @@ int store_seed_demo(struct store *st, sw_date today, struct sw_error *err)
 				    "schema is at version %d, not %d: run `spoorwijzer db migrate` first",
 				    version, store_schema_latest());
 
+	if (crypto_init() != 0)
+		return sw_error_set(err, SW_EINTERNAL, "", "libsodium cannot start");
 	struct db *db = st->db;
 	if (db_begin(db, DB_WRITE, err) != 0)
 		return -1;

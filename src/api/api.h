@@ -1,0 +1,103 @@
+/* api.h - the JSON API: what its resources share.
+ *
+ * Each resource (src/api/<resource>.c) registers handlers of type
+ * api_handler_fn through api_route(). A trampoline turns the router's call
+ * into a struct api_call: a store connection checked out of the pool for the
+ * length of the request, an arena for what is read from it, the logged-in
+ * user (set by api_authenticate, the http_site hook) and today's date. */
+#ifndef SW_API_H
+#define SW_API_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "http/http_message.h"
+#include "http/http_ratelimit.h"
+#include "http/http_router.h"
+#include "store/store.h"
+#include "store/store_pool.h"
+
+#define API_MAX_ROUTES 64
+
+/* The cookie that carries the session token (HttpOnly). */
+#define API_SESSION_COOKIE "sw_session"
+/* A session lasts this long from login; there is no sliding renewal. */
+#define API_SESSION_SECONDS (12 * 60 * 60)
+
+struct api_app;
+struct api_call;
+struct http_response;
+
+typedef int (*api_handler_fn)(struct api_call *c, struct http_response *res,
+			      struct sw_error *err);
+
+/* What the router's ctx points at: one per route, kept in the app. */
+struct api_route {
+	struct api_app *app;
+	api_handler_fn fn;
+};
+
+/* Shared by all requests for the life of the server; set up by the caller,
+ * then api_register_all. Must outlive the router. */
+struct api_app {
+	struct store_pool *pool;               /* borrowed */
+	struct http_ratelimit *login_limit;    /* borrowed; per client address + email */
+	sw_date fixed_today;                   /* DATE_NONE: the clock (tests fix it) */
+	/* Hash of a password nobody has: a login for an unknown email is
+	 * verified against it, so that it costs as much as a known one. */
+	char dummy_hash[CRYPTO_PWHASH_STRLEN];
+	struct api_route routes[API_MAX_ROUTES];
+	size_t nroutes;
+};
+
+/* The logged-in user as api_authenticate found it: req->auth. */
+struct api_user {
+	int64_t id;
+	int64_t session_id;
+	char name[256];                        /* store names are at most 200 bytes */
+	char email[256];
+	int64_t organisation_id;               /* 0: none */
+	bool is_beheerder;
+};
+
+struct api_call {
+	struct api_app *app;
+	struct http_request *req;
+	struct store *st;                      /* checked out for this request */
+	struct store_arena arena;              /* freed after the handler */
+	const struct api_user *user;           /* NULL: anonymous */
+	sw_date today;                         /* local date (TZ: Europe/Amsterdam, set by
+					        * cmd_serve), or fixed_today */
+};
+
+/* Initialises app (pool and limiter borrowed, fixed_today DATE_NONE). */
+void api_app_init(struct api_app *app, struct store_pool *pool,
+		  struct http_ratelimit *login_limit);
+
+/* Registers every resource's routes on r; app must outlive r. */
+int api_register_all(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* Adds one route whose handler gets an api_call. */
+int api_route(struct router *r, struct api_app *app, const char *method, const char *pattern,
+	      api_handler_fn fn, struct sw_error *err);
+
+/* The http_site.authenticate hook (app is the struct api_app): the sw_session
+ * cookie's session sets req->auth (struct api_user) and req->csrf_token. A
+ * missing, unknown or expired cookie leaves the request anonymous. */
+int api_authenticate(struct http_request *req, void *app, struct sw_error *err);
+
+/* SW_EAUTH unless the call has a logged-in user. */
+int api_require_user(const struct api_call *c, struct sw_error *err);
+
+/* Wall-clock seconds, for session expiry and lockout. */
+int64_t api_now(void);
+
+/* ---- resources: one register function per file ------------------------ */
+
+/* session.c: /api/v1/session (login, whoami, logout), .../password */
+int api_session_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+#endif
