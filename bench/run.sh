@@ -7,3 +7,5 @@ for b in "$BUILD"/bench/*; do
 	echo "== $(basename "$b")"
 	"$b"
 done
+echo "== http"
+BUILD=$BUILD ./bench/http.sh 10

@@ -297,3 +297,17 @@ void router_match(const struct router *r, const char *method, const char *path,
 	m->ctx = best->ctx;
 	m->pattern = best->pattern;
 }
+
+size_t router_count(const struct router *r)
+{
+	return r->n;
+}
+
+void router_route(const struct router *r, size_t i, const char **method, const char **pattern)
+{
+	*method = "";
+	for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++)
+		if (r->routes[i].method == methods[m].bit)
+			*method = methods[m].name;
+	*pattern = r->routes[i].pattern;
+}

@@ -33,6 +33,11 @@ void router_free(struct router *r);
 int router_add(struct router *r, const char *method, const char *pattern, http_handler_fn fn,
 	       void *ctx, struct sw_error *err);
 
+/* The number of routes, and route i's method and pattern (for checking the
+ * API description against what is registered). Both point into r. */
+size_t router_count(const struct router *r);
+void router_route(const struct router *r, size_t i, const char **method, const char **pattern);
+
 enum router_result {
 	ROUTER_FOUND = 0,
 	ROUTER_NOT_FOUND,           /* no route has this path */
