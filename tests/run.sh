@@ -61,5 +61,8 @@ for t in tests/cli/test_*.sh; do
 	[ -n "$pgurl" ] && run "cli/$(basename "$t") postgresql" env SW_TEST_DATABASE="$pgurl" sh "$t"
 done
 
+# The portal in Debian's chromium against the real server (SQLite).
+run "web/browser" sh tests/web/run.sh
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

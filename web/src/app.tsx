@@ -10,6 +10,7 @@ import { CasesHome } from './pages/CasesHome';
 import { EmployeeHome } from './pages/EmployeeHome';
 import { LoginPage } from './pages/Login';
 import { SectionPage } from './pages/Sections';
+import { StartHome } from './pages/StartHome';
 import { ZiekmeldingPage } from './pages/Ziekmelding';
 
 export function App() {
@@ -92,7 +93,7 @@ function Header({ user }: { user: User | null }) {
         <div class="sw-header__tools">
           {user && (
             <>
-              <span class="sw-header__user">{t.app.loggedInAs(user.name, role ? t.roles[role] : '')}</span>
+              <span class="sw-header__user">{role ? t.app.loggedInAs(user.name, t.roles[role]) : t.app.loggedInAsName(user.name)}</span>
               <button
                 type="button"
                 class="utrecht-button utrecht-button--secondary-action sw-logout"
@@ -189,6 +190,7 @@ function Content({ route }: { route: Route }) {
       if (persona === 'werkgever') return <CasesHome user={user} kind="werkgever" />;
       if (persona === 'professional') return <CasesHome user={user} kind="professional" />;
       if (persona === 'werknemer') return <EmployeeHome roles={user.roles} />;
+      if (persona === 'unknown') return <StartHome user={user} />;
       return <OtherRoleHome />;
     case 'ziekmelding':
       return persona === 'werkgever' ? <ZiekmeldingPage /> : <NotFound />;

@@ -8,7 +8,19 @@ import { baseUrl, launch } from './lib/browser.mjs';
 import { login, logout, testAccounts } from './lib/login.mjs';
 
 const accounts = testAccounts();
-const skip = (role) => (!accounts ? 'SW_TEST_ACCOUNTS not set' : !accounts[role] ? `no ${role} account in SW_TEST_ACCOUNTS` : false);
+
+// These pages need the case endpoints. A server without GET /api/v1/cases answers
+// 404 for it (with the endpoint, a visitor without session gets 401): then skip.
+async function casesMissing() {
+  try {
+    const res = await fetch(`${baseUrl()}/api/v1/cases`, { headers: { Accept: 'application/json' } });
+    return res.status === 404 ? 'GET /api/v1/cases is not on this server yet (404): case pages not testable' : false;
+  } catch (e) {
+    return `server not reachable: ${e.message}`;
+  }
+}
+const noCases = accounts ? await casesMissing() : false;
+const skip = (role) => (!accounts ? 'SW_TEST_ACCOUNTS not set' : !accounts[role] ? `no ${role} account in SW_TEST_ACCOUNTS` : noCases);
 
 async function h1(page) {
   return (await page.getByRole('heading', { level: 1 }).first().innerText()).trim();

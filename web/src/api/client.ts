@@ -24,7 +24,7 @@ export const API_BASE = '/api/v1';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | 'network',
+    readonly code: ErrorCode | 'network' | 'unavailable',
     message: string,
     readonly field: string = '',
   ) {
@@ -36,8 +36,22 @@ export class ApiError extends Error {
 let csrfToken = '';
 let onUnauthenticated: (() => void) | null = null;
 
+export const CSRF_COOKIE = 'sw_csrf';
+
 export function setCsrfToken(token: string): void {
   csrfToken = token;
+}
+
+/** The double-submit token: the readable sw_csrf cookie that every API answer sets, else the last login's csrf_token. */
+export function csrfTokenNow(): string {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === CSRF_COOKIE) {
+      const v = decodeURIComponent(part.slice(eq + 1).trim());
+      if (v) return v;
+    }
+  }
+  return csrfToken;
 }
 
 /** Called when a request other than the session check answers 401 (the session expired). */
@@ -49,10 +63,22 @@ function apiUrl(path: string): string {
   return `${API_BASE}${path}`;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+interface RequestOpts {
+  /** A 401 is an answer here (the session check, login), not an expired session. */
+  quiet401?: boolean;
+  /** A 404 means the server does not offer this endpoint yet: code 'unavailable'. */
+  optional?: boolean;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, opts: RequestOpts = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (method !== 'GET' && method !== 'HEAD') {
+    // No token yet (no API answer seen): one GET makes the server set the cookie.
+    if (!csrfTokenNow()) await request<unknown>('GET', '/session', undefined, { quiet401: true }).catch(() => undefined);
+    const token = csrfTokenNow();
+    if (token) headers['X-CSRF-Token'] = token;
+  }
   let res: Response;
   try {
     res = await fetch(apiUrl(path), {
@@ -79,36 +105,39 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
     const err = (data as { error?: { code?: ErrorCode; field?: string; message?: string } } | null)?.error;
     const code: ErrorCode = err?.code ?? (res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not_found' : 'internal');
     if (res.status === 401 && !opts.quiet401 && onUnauthenticated) onUnauthenticated();
+    if (res.status === 404 && opts.optional) throw new ApiError(404, 'unavailable', err?.message ?? '', '');
     throw new ApiError(res.status, code, err?.message ?? '', err?.field ?? '');
   }
   return data as T;
 }
 
 const get = <T>(path: string) => request<T>('GET', path);
+/* Case endpoints the server may not offer yet: their 404 is 'unavailable', shown as "nog niet beschikbaar". */
+const getOpt = <T>(path: string) => request<T>('GET', path, undefined, { optional: true });
 const post = <T>(path: string, body: unknown) => request<T>('POST', path, body);
 const del = (path: string) => request<void>('DELETE', path);
 
 export const api = {
   session: () => request<SessionInfo>('GET', '/session', undefined, { quiet401: true }),
   login: (email: string, password: string) => request<SessionInfo>('POST', '/session', { email, password }, { quiet401: true }),
-  logout: () => del('/session'),
+  logout: () => request<void>('DELETE', '/session', undefined, { quiet401: true }),
 
   cases: (q: { status?: CaseStatus | ''; page?: number; perPage?: number } = {}) => {
     const p = new URLSearchParams();
     if (q.status) p.set('status', q.status);
     p.set('page', String(q.page ?? 1));
     p.set('per_page', String(q.perPage ?? 50));
-    return get<Page<CaseSummary>>(`/cases?${p.toString()}`);
+    return getOpt<Page<CaseSummary>>(`/cases?${p.toString()}`);
   },
-  createCase: (z: Ziekmelding) => post<CaseDetail>('/cases', z),
+  createCase: (z: Ziekmelding) => request<CaseDetail>('POST', '/cases', z, { optional: true }),
   case: (id: number) => get<CaseDetail>(`/cases/${id}`),
-  deadlines: (id: number) => get<Timeline>(`/cases/${id}/deadlines`),
-  events: (id: number) => get<Items<CaseEvent>>(`/cases/${id}/events`),
+  deadlines: (id: number) => getOpt<Timeline>(`/cases/${id}/deadlines`),
+  events: (id: number) => getOpt<Items<CaseEvent>>(`/cases/${id}/events`),
   addEvent: (id: number, e: CaseEvent) => post<CaseEvent>(`/cases/${id}/events`, e),
-  messages: (id: number) => get<Items<Message>>(`/cases/${id}/messages`),
+  messages: (id: number) => getOpt<Items<Message>>(`/cases/${id}/messages`),
   sendMessage: (id: number, body: string) => post<Items<Message> | Message>(`/cases/${id}/messages`, { body }),
-  accessLog: (id: number) => get<Items<AccessLogEntry>>(`/cases/${id}/access-log`),
-  consents: (id: number) => get<Items<Consent>>(`/cases/${id}/consents`),
+  accessLog: (id: number) => getOpt<Items<AccessLogEntry>>(`/cases/${id}/access-log`),
+  consents: (id: number) => getOpt<Items<Consent>>(`/cases/${id}/consents`),
   grantConsent: (id: number, kind: string, grantedTo: string) => post<Consent>(`/cases/${id}/consents`, { kind, granted_to: grantedTo }),
   revokeConsent: (id: number, consentId: number) => del(`/cases/${id}/consents/${consentId}`),
 };

@@ -26,6 +26,8 @@ export interface User {
   name: string;
   email: string;
   organisation: Ref | null;
+  is_beheerder: boolean;
+  /** Not (yet) in the server's session answer; the portal then derives the roles from the cases' my_role. */
   roles: Role[];
 }
 

@@ -42,14 +42,20 @@ export function Alert({ type = 'info', children, live = false }: { type?: AlertT
 }
 
 export function apiErrorText(t: Dict, lang: string, e: ApiError): string {
-  if (e.code === 'network') return t.errors.network;
-  // The server writes its messages in Dutch; in English the generic text is shown.
-  if (lang === 'nl' && e.message) return e.message;
+  // The server's messages are English developer texts: the user sees the translated text for the code.
+  void lang;
   return t.errors[e.code] ?? t.errors.internal;
 }
 
 export function ErrorAlert({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t, lang } = useI18n();
+  // An endpoint the server does not offer yet is not an error of the user's: a calm notice, no retry.
+  if (error.code === 'unavailable')
+    return (
+      <Alert type="info">
+        <p class="utrecht-paragraph">{t.errors.unavailable}</p>
+      </Alert>
+    );
   return (
     <Alert type="error" live>
       <p class="utrecht-paragraph">

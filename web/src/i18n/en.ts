@@ -16,6 +16,7 @@ export const en: Dict = {
     switchLanguage: { lang: 'nl', label: 'Nederlands', hint: 'Schakel naar Nederlands' },
     mainNav: 'Main menu',
     loggedInAs: (name, role) => `Logged in as ${name} (${role})`,
+    loggedInAsName: (name) => `Logged in as ${name}`,
     logout: 'Log out',
     footer: 'Spoorwijzer supports return to work under the Dutch Gatekeeper Improvement Act (Wet verbetering poortwachter). Open source under the EUPL-1.2.',
     pageTitle: (title) => `${title} - Spoorwijzer`,
@@ -38,6 +39,7 @@ export const en: Dict = {
     conflict: 'This conflicts with existing data.',
     limit: 'This is too large or too many.',
     internal: 'Something went wrong on the server. Please try again later.',
+    unavailable: 'This part is not available yet. It comes in a later version of Spoorwijzer.',
   },
   nav: {
     home: 'Start page',
@@ -48,6 +50,7 @@ export const en: Dict = {
   },
   login: {
     title: 'Log in',
+    locked: 'There were too many login attempts. Wait a while (a quarter of an hour at most) and try again.',
     intro: 'Log in with your email address and password.',
     email: 'Email address',
     password: 'Password',
@@ -354,5 +357,9 @@ export const en: Dict = {
   other: {
     title: 'Welcome',
     notYet: 'The part of the portal for your role comes in a later version.',
+    start: 'My overview',
+    startIntro: (name, org) => (org ? `Welcome, ${name} (${org}).` : `Welcome, ${name}.`),
+    casesUnavailable: 'Your cases are not available in the portal yet. This part comes in a later version of Spoorwijzer.',
+    noCases: 'There are no cases you are involved in yet.',
   },
 };

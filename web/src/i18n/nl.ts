@@ -16,6 +16,7 @@ export const nl = {
     switchLanguage: { lang: 'en', label: 'English', hint: 'Switch to English' },
     mainNav: 'Hoofdmenu',
     loggedInAs: (name: string, role: string) => `Ingelogd als ${name} (${role})`,
+    loggedInAsName: (name: string) => `Ingelogd als ${name}`,
     logout: 'Uitloggen',
     footer: 'Spoorwijzer ondersteunt re-integratie volgens de Wet verbetering poortwachter. Open source onder de EUPL-1.2.',
     pageTitle: (title: string) => `${title} - Spoorwijzer`,
@@ -38,6 +39,7 @@ export const nl = {
     conflict: 'Dit botst met gegevens die er al zijn.',
     limit: 'Dit is te groot of te veel.',
     internal: 'Er ging iets mis op de server. Probeer het later opnieuw.',
+    unavailable: 'Dit onderdeel is nog niet beschikbaar. Het komt in een volgende versie van Spoorwijzer.',
   },
   nav: {
     home: 'Startpagina',
@@ -48,6 +50,7 @@ export const nl = {
   },
   login: {
     title: 'Inloggen',
+    locked: 'Er is te vaak geprobeerd in te loggen. Wacht even (hooguit een kwartier) en probeer het dan opnieuw.',
     intro: 'Log in met je e-mailadres en wachtwoord.',
     email: 'E-mailadres',
     password: 'Wachtwoord',
@@ -354,6 +357,10 @@ export const nl = {
   other: {
     title: 'Welkom',
     notYet: 'Het deel van het portaal voor jouw rol komt in een volgende versie.',
+    start: 'Mijn overzicht',
+    startIntro: (name: string, org: string) => (org ? `Welkom, ${name} (${org}).` : `Welkom, ${name}.`),
+    casesUnavailable: 'Je dossiers zijn nog niet beschikbaar in het portaal. Dit onderdeel komt in een volgende versie van Spoorwijzer.',
+    noCases: 'Er zijn nog geen dossiers waar je bij betrokken bent.',
   },
 };
 

@@ -21,6 +21,12 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
+/** The server's user without `roles` (it does not send them yet) gets the roles it can know: beheerder or none. */
+function normalizeUser(u: User): User {
+  const roles: Role[] = Array.isArray(u.roles) ? u.roles : u.is_beheerder ? ['beheerder'] : [];
+  return { ...u, organisation: u.organisation ?? null, is_beheerder: Boolean(u.is_beheerder), roles };
+}
+
 export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
@@ -30,7 +36,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
       .session()
       .then((s) => {
         setCsrfToken(s.csrf_token);
-        setState({ status: 'auth', user: s.user });
+        setState({ status: 'auth', user: normalizeUser(s.user) });
       })
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.status === 401) setState({ status: 'anon' });
@@ -50,8 +56,9 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
   const login = useCallback(async (email: string, password: string) => {
     const s = await api.login(email, password);
     setCsrfToken(s.csrf_token);
-    setState({ status: 'auth', user: s.user });
-    return s.user;
+    const user = normalizeUser(s.user);
+    setState({ status: 'auth', user });
+    return user;
   }, []);
 
   const logout = useCallback(async () => {
@@ -75,9 +82,11 @@ export function useSession(): SessionApi {
 }
 
 /** The user's main role for the home page and menu. */
-export type Persona = 'werkgever' | 'professional' | 'werknemer' | 'other';
+export type Persona = 'werkgever' | 'professional' | 'werknemer' | 'other' | 'unknown';
 
+/** 'unknown': no roles known yet (the session answer has none); the home page finds them from the cases. */
 export function personaOf(roles: readonly Role[]): Persona {
+  if (roles.length === 0) return 'unknown';
   if (roles.includes('werkgever')) return 'werkgever';
   if (roles.some((r) => PROFESSIONAL_ROLES.includes(r))) return 'professional';
   if (roles.includes('werknemer')) return 'werknemer';

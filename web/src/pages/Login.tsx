@@ -33,6 +33,8 @@ export function LoginPage({ reason }: { reason?: 'expired' | 'logged_out' }) {
       setBusy(false);
       if (err instanceof ApiError && (err.status === 401 || err.code === 'unauthenticated')) {
         fail({ password: t.login.failed });
+      } else if (err instanceof ApiError && err.code === 'limit') {
+        fail({ email: t.login.locked });
       } else if (err instanceof ApiError) {
         const field = err.field === 'email' || err.field === 'password' ? err.field : '_form';
         fail({ [field]: apiErrorText(t, lang, err) });
