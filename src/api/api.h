@@ -13,6 +13,7 @@
 
 #include "core/crypto.h"
 #include "core/date.h"
+#include "core/policy.h"
 #include "core/error.h"
 #include "http/http_message.h"
 #include "http/http_ratelimit.h"
@@ -95,9 +96,47 @@ int api_require_user(const struct api_call *c, struct sw_error *err);
 /* Wall-clock seconds, for session expiry and lockout. */
 int64_t api_now(void);
 
+/* ---- access to a case (access.c) --------------------------------------- */
+
+/* A case the caller may use, with the participation that allowed it. */
+struct api_case {
+	struct store_case kase;                /* strings in the call's arena */
+	enum role role;                        /* the caller's role in the case */
+};
+
+/* Parses path parameter name as a positive id; anything else is
+ * SW_ENOTFOUND naming it (no such resource). */
+int api_param_id(const struct api_call *c, const char *name, int64_t *out, struct sw_error *err);
+
+/* Decides whether the caller may do action on resource r of case k today,
+ * from the caller's participations in it (the active one; of several the
+ * first that allows, most privileged first). *role is the role used (or
+ * ROLE__COUNT: none). No audit row, no error mapping: see api_case_access. */
+int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_resource r,
+		    enum policy_action a, struct policy_decision *d, enum role *role,
+		    struct sw_error *err);
+
+/* Appends the audit row of one decision (role ROLE__COUNT: none, case_id 0:
+ * not about one case) with the request's method, path and client. */
+int api_audit(struct api_call *c, int64_t case_id, enum role role, enum policy_resource r,
+	      enum policy_action a, struct policy_decision d, struct sw_error *err);
+
+/* The access check of every case endpoint: loads the case (unknown: 404
+ * field "id"), decides, writes the audit row (allow or deny) and answers
+ * 0 with *out filled when allowed. A caller without a relation to the case
+ * (no active participation, another organisation, a beheerder, a
+ * netwerkwerkgever outside the search profile) gets SW_ENOTFOUND "id", as if
+ * the case did not exist; a participant whose role may not do this gets
+ * SW_EDENIED with the policy reason as message. Requires a logged-in user. */
+int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
+		    enum policy_action a, struct api_case *out, struct sw_error *err);
+
 /* ---- resources: one register function per file ------------------------ */
 
 /* session.c: /api/v1/session (login, whoami, logout), .../password */
 int api_session_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* cases.c: /api/v1/cases and the case's sub-resources */
+int api_cases_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 #endif

@@ -19,20 +19,34 @@
 #define PASSWORD_MIN_CHARS 10
 #define PASSWORD_MAX_CHARS 200
 
-/* {user:{id,name,email,organisation:{id,name}|null,is_beheerder}, csrf_token} */
+/* {user:{id,name,email,organisation:{id,name}|null,is_beheerder,roles}, csrf_token};
+ * roles: the roles of the user's participations in force today, and
+ * "beheerder" for a beheerder (what the portal's navigation is built on;
+ * access itself is decided per case). */
 static int session_body(struct api_call *c, const struct api_user *u, const char *csrf,
 			json_t **out, struct sw_error *err)
 {
+	unsigned mask;
+	if (store_user_case_roles(c->st, u->id, c->today, &mask, err) != 0)
+		return -1;
+	if (u->is_beheerder)
+		mask |= ROLE_BIT(ROLE_BEHEERDER);
+	json_t *roles = json_array();
+	for (int r = 0; r < ROLE__COUNT; r++)
+		if (mask & ROLE_BIT(r))
+			json_array_append_new(roles, json_string(role_name((enum role)r)));
 	json_t *org = json_null();
 	if (u->organisation_id != 0) {
 		struct store_org o;
-		if (store_org_get(c->st, &c->arena, u->organisation_id, &o, err) != 0)
+		if (store_org_get(c->st, &c->arena, u->organisation_id, &o, err) != 0) {
+			json_decref(roles);
 			return -1;
+		}
 		org = json_pack("{s:I, s:s}", "id", (json_int_t)o.id, "name", o.name);
 	}
-	*out = json_pack("{s:{s:I, s:s, s:s, s:o, s:b}, s:s}", "user", "id", (json_int_t)u->id,
-			 "name", u->name, "email", u->email, "organisation", org,
-			 "is_beheerder", u->is_beheerder, "csrf_token", csrf);
+	*out = json_pack("{s:{s:I, s:s, s:s, s:o, s:b, s:o}, s:s}", "user", "id",
+			 (json_int_t)u->id, "name", u->name, "email", u->email, "organisation", org,
+			 "is_beheerder", u->is_beheerder, "roles", roles, "csrf_token", csrf);
 	if (*out == NULL)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	return 0;

@@ -10,7 +10,10 @@
 
 struct migration {
 	int version;
-	const char *sql;
+	const char *sql;                 /* shared by both backends */
+	/* Run after sql, in the same transaction, where the backends need
+	 * different SQL (triggers); NULL: nothing more. */
+	const char *dialect_sql[2];      /* [DB_SQLITE], [DB_POSTGRESQL] */
 };
 
 static const struct migration migrations[] = {
@@ -114,7 +117,8 @@ static const struct migration migrations[] = {
 	  " rule_version TEXT NOT NULL,"
 	  " computed_on {{DATE}} NOT NULL,"
 	  " PRIMARY KEY (case_id, code, seq));"
-	  "CREATE INDEX deadlines_due ON deadlines (due_effective);" },
+	  "CREATE INDEX deadlines_due ON deadlines (due_effective);",
+	  { NULL, NULL } },
 	{ 2,
 	  /* Login: the beheerder flag, failed-login bookkeeping for the
 	   * lockout, and server-side sessions. A session row holds only the
@@ -134,7 +138,41 @@ static const struct migration migrations[] = {
 	  " expires_at {{TS}} NOT NULL,"
 	  " last_seen_at {{TS}} NOT NULL DEFAULT {{NOW}});"
 	  "CREATE INDEX sessions_user ON sessions (user_id);"
-	  "CREATE INDEX sessions_expires ON sessions (expires_at);" },
+	  "CREATE INDEX sessions_expires ON sessions (expires_at);",
+	  { NULL, NULL } },
+	{ 3,
+	  /* Who read or wrote what of a case (DOMAIN.md section 3), allowed
+	   * or denied. No foreign keys: the log outlives users and cases that
+	   * retention removes. role is NULL when the user had no participation;
+	   * case_id NULL for what is not about one case. Append-only: the
+	   * triggers below refuse UPDATE and DELETE in the database itself. */
+	  "CREATE TABLE audit_log ("
+	  " id {{ID}},"
+	  " at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " user_id BIGINT NOT NULL,"
+	  " role TEXT,"
+	  " case_id BIGINT,"
+	  " action TEXT NOT NULL CHECK (action IN ('read', 'write')),"
+	  " resource TEXT NOT NULL,"
+	  " what TEXT NOT NULL,"
+	  " outcome TEXT NOT NULL CHECK (outcome IN ('allow', 'deny')),"
+	  " reason TEXT NOT NULL,"
+	  " client_addr TEXT NOT NULL);"
+	  "CREATE INDEX audit_log_case ON audit_log (case_id, id);"
+	  "CREATE INDEX audit_log_user ON audit_log (user_id, id);",
+	  { [DB_SQLITE] =
+		    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+		    " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+		    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+		    " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
+	    [DB_POSTGRESQL] =
+		    "CREATE FUNCTION audit_log_append_only() RETURNS trigger"
+		    " LANGUAGE plpgsql AS $$"
+		    " BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;"
+		    "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log"
+		    " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();"
+		    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
+		    " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();" } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -201,7 +239,9 @@ static int apply(struct store *st, const struct migration *m, int *done, struct 
 		goto fail;
 	db_reset(q);
 	if (rc == 0) {
-		if (db_exec(db, m->sql, err) != 0 || (q = store_stmt(st, insert_sql, err)) == NULL)
+		const char *extra = m->dialect_sql[db_dialect(db)];
+		if (db_exec(db, m->sql, err) != 0 || (extra != NULL && db_exec(db, extra, err) != 0) ||
+		    (q = store_stmt(st, insert_sql, err)) == NULL)
 			goto fail;
 		db_bind_int(q, 1, m->version);
 		if (db_run(q, err) != 0)

@@ -251,3 +251,23 @@ int store_participation_list(struct store *st, struct store_arena *a, int64_t ca
 	db_bind_int(q, 1, case_id);
 	return store_collect(q, a, sizeof **out, read_participation, (void **)out, n, err);
 }
+
+int store_user_case_roles(struct store *st, int64_t user_id, sw_date today, unsigned *roles,
+			  struct sw_error *err)
+{
+	static const char sql[] = "SELECT DISTINCT role FROM participations WHERE user_id = $1"
+				  " AND from_date <= $2 AND (until_date IS NULL OR until_date >= $2)";
+	*roles = 0;
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, user_id);
+	db_bind_date(q, 2, today);
+	int rc;
+	while ((rc = db_next(q, err)) == 1) {
+		enum role r;
+		if (role_parse(db_col_text(q, 0), &r) == 0)
+			*roles |= ROLE_BIT(r);
+	}
+	return rc;
+}

@@ -53,10 +53,10 @@ interface CaseRec {
   first_sick_day: string;
   verwachte_duur: string;
   lopende_afspraken: string;
-  contact_telefoon: string;
+  contact_phone: string;
   vangnet: boolean;
   arbeidsongeval: boolean;
-  aansprakelijke_derde: boolean;
+  derde_aansprakelijk: boolean;
   periods: { id: number; from: string; to: string | null; percent: number }[];
   participants: Participant[];
   events: { id: number; kind: string; date: string; value: string | null; note: string }[];
@@ -172,10 +172,10 @@ function makeCase(id: number, employee: number, daysAgo: number, extra: Partial<
     first_sick_day: start,
     verwachte_duur: 'Langer dan 6 weken',
     lopende_afspraken: 'Overleg over aangepast rooster loopt.',
-    contact_telefoon: '06 12345678',
+    contact_phone: '06 12345678',
     vangnet: false,
     arbeidsongeval: false,
-    aansprakelijke_derde: false,
+    derde_aansprakelijk: false,
     periods: [{ id: id * 10, from: start, to: null, percent: 100 }],
     participants: [
       { user: employee, role: 'werknemer', from: start, until: null },
@@ -434,10 +434,10 @@ function caseDetail(c: CaseRec, u: User) {
     my_role: roleIn(c, u),
     verwachte_duur: c.verwachte_duur,
     lopende_afspraken: c.lopende_afspraken,
-    contact_telefoon: c.contact_telefoon,
+    contact_phone: c.contact_phone,
     vangnet: c.vangnet,
     arbeidsongeval: c.arbeidsongeval,
-    aansprakelijke_derde: c.aansprakelijke_derde,
+    derde_aansprakelijk: c.derde_aansprakelijk,
     periods: c.periods,
     participants: c.participants.map((p) => ({ user: userRef(p.user), role: p.role, from: p.from, until: p.until })),
   };
@@ -510,16 +510,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, q
       if (b.first_sick_day > todayIso()) throw new HttpError(422, 'invalid', 'De eerste ziektedag kan niet in de toekomst liggen.', 'first_sick_day');
       if (cases.some((c) => c.employee === emp.id && c.status === 'open'))
         throw new HttpError(409, 'conflict', 'Deze medewerker heeft al een open verzuimdossier.', 'employee_id');
-      for (const f of ['verwachte_duur', 'lopende_afspraken', 'contact_telefoon'] as const)
+      for (const f of ['verwachte_duur', 'lopende_afspraken', 'contact_phone'] as const)
         if (b[f] !== undefined && typeof b[f] !== 'string') throw new HttpError(422, 'invalid', 'Tekst verwacht.', f);
       const c = makeCase(newId(), emp.id, 0, {
         first_sick_day: b.first_sick_day,
         verwachte_duur: String(b.verwachte_duur ?? ''),
         lopende_afspraken: String(b.lopende_afspraken ?? ''),
-        contact_telefoon: String(b.contact_telefoon ?? ''),
+        contact_phone: String(b.contact_phone ?? ''),
         vangnet: b.vangnet === true,
         arbeidsongeval: b.arbeidsongeval === true,
-        aansprakelijke_derde: b.aansprakelijke_derde === true,
+        derde_aansprakelijk: b.derde_aansprakelijk === true,
       });
       c.periods = [{ id: newId(), from: b.first_sick_day, to: null, percent: 100 }];
       c.participants = [

@@ -138,7 +138,7 @@ describe('werkgever', { skip: skip('werkgever') }, () => {
     await page.getByRole('link', { name: 'Ziekmelding doen' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Ziekmelding doen' }).waitFor();
     const names = await page.locator('form input, form textarea, form select').evaluateAll((els) => els.map((e) => e.name));
-    assert.deepEqual(names.sort(), ['aansprakelijke_derde', 'arbeidsongeval', 'contact_telefoon', 'employee_id', 'first_sick_day', 'lopende_afspraken', 'vangnet', 'verwachte_duur'].sort());
+    assert.deepEqual(names.sort(), ['derde_aansprakelijk', 'arbeidsongeval', 'contact_phone', 'employee_id', 'first_sick_day', 'lopende_afspraken', 'vangnet', 'verwachte_duur'].sort());
     for (const id of ['verwachte_duur', 'lopende_afspraken']) {
       const ids = ((await page.locator(`#${id}`).getAttribute('aria-describedby')) ?? '').split(' ');
       assert.ok(ids.includes(`${id}-warning`), `${id} is described by its warning`);

@@ -94,10 +94,10 @@ export interface Ziekmelding {
   first_sick_day: IsoDate;
   verwachte_duur: string;
   lopende_afspraken: string;
-  contact_telefoon: string;
+  contact_phone: string;
   vangnet: boolean;
   arbeidsongeval: boolean;
-  aansprakelijke_derde: boolean;
+  derde_aansprakelijk: boolean;
 }
 
 export interface Period {

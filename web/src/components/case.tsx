@@ -66,10 +66,10 @@ export function CaseFacts({ c, week }: { c: CaseDetail; week: number | null }) {
     ...(c.my_role ? ([[t.caseDetail.myRole, t.roles[c.my_role] ?? c.my_role]] as [string, string][]) : []),
     ...(c.verwachte_duur ? ([[t.caseDetail.verwachteDuur, c.verwachte_duur]] as [string, string][]) : []),
     ...(c.lopende_afspraken ? ([[t.caseDetail.lopendeAfspraken, c.lopende_afspraken]] as [string, string][]) : []),
-    ...(c.contact_telefoon ? ([[t.caseDetail.contactTelefoon, c.contact_telefoon]] as [string, string][]) : []),
+    ...(c.contact_phone ? ([[t.caseDetail.contactTelefoon, c.contact_phone]] as [string, string][]) : []),
     [t.caseDetail.vangnet, yesNo(c.vangnet)],
     [t.caseDetail.arbeidsongeval, yesNo(c.arbeidsongeval)],
-    [t.caseDetail.aansprakelijkeDerde, yesNo(c.aansprakelijke_derde)],
+    [t.caseDetail.aansprakelijkeDerde, yesNo(c.derde_aansprakelijk)],
   ];
   return (
     <section class="sw-section" aria-labelledby="facts-heading">

@@ -13,7 +13,7 @@ import { setFlash } from '../lib/flash';
 import { href, navigate } from '../lib/router';
 import { useFormErrors } from '../lib/useFormErrors';
 
-const FIELDS = ['employee_id', 'first_sick_day', 'verwachte_duur', 'lopende_afspraken', 'contact_telefoon', 'vangnet', 'arbeidsongeval', 'aansprakelijke_derde'];
+const FIELDS = ['employee_id', 'first_sick_day', 'verwachte_duur', 'lopende_afspraken', 'contact_phone', 'vangnet', 'arbeidsongeval', 'derde_aansprakelijk'];
 const MAX_TEXT = 500;
 
 export function ZiekmeldingPage() {
@@ -34,10 +34,10 @@ export function ZiekmeldingPage() {
     first_sick_day: t.ziekmelding.firstSickDay,
     verwachte_duur: t.ziekmelding.verwachteDuur,
     lopende_afspraken: t.ziekmelding.lopendeAfspraken,
-    contact_telefoon: t.ziekmelding.telefoon,
+    contact_phone: t.ziekmelding.telefoon,
     vangnet: t.ziekmelding.vangnet,
     arbeidsongeval: t.ziekmelding.arbeidsongeval,
-    aansprakelijke_derde: t.ziekmelding.aansprakelijkeDerde,
+    derde_aansprakelijk: t.ziekmelding.aansprakelijkeDerde,
   };
 
   const validate = (): FieldErrors => {
@@ -50,7 +50,7 @@ export function ZiekmeldingPage() {
     else if (firstSickDay > todayInAmsterdam()) e.first_sick_day = t.ziekmelding.dateFuture;
     if (duur.length > MAX_TEXT) e.verwachte_duur = t.ziekmelding.tooLong(MAX_TEXT);
     if (afspraken.length > MAX_TEXT * 4) e.lopende_afspraken = t.ziekmelding.tooLong(MAX_TEXT * 4);
-    if (telefoon.trim() && !/^\+?[0-9][0-9 ()-]{7,19}$/.test(telefoon.trim())) e.contact_telefoon = t.ziekmelding.phoneInvalid;
+    if (telefoon.trim() && !/^\+?[0-9][0-9 ()-]{7,19}$/.test(telefoon.trim())) e.contact_phone = t.ziekmelding.phoneInvalid;
     return e;
   };
 
@@ -66,10 +66,10 @@ export function ZiekmeldingPage() {
         first_sick_day: firstSickDay,
         verwachte_duur: duur.trim(),
         lopende_afspraken: afspraken.trim(),
-        contact_telefoon: telefoon.trim(),
+        contact_phone: telefoon.trim(),
         vangnet,
         arbeidsongeval: ongeval,
-        aansprakelijke_derde: derde,
+        derde_aansprakelijk: derde,
       });
       setFlash(t.ziekmelding.success(created.employee?.name ?? ''));
       navigate({ name: 'case', id: created.id });
@@ -138,7 +138,7 @@ export function ZiekmeldingPage() {
           required={false}
         />
         <TextField
-          id="contact_telefoon"
+          id="contact_phone"
           type="tel"
           label={t.ziekmelding.telefoon}
           hint={t.ziekmelding.telefoonHint}
@@ -146,14 +146,14 @@ export function ZiekmeldingPage() {
           onInput={setTelefoon}
           autoComplete="off"
           size="tel"
-          error={errors.contact_telefoon}
+          error={errors.contact_phone}
           required={false}
         />
         <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset sw-fieldset">
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t.ziekmelding.bijzonderheden}</legend>
           <Checkbox id="vangnet" label={t.ziekmelding.vangnet} hint={t.ziekmelding.vangnetHint} checked={vangnet} onChange={setVangnet} error={errors.vangnet} />
           <Checkbox id="arbeidsongeval" label={t.ziekmelding.arbeidsongeval} checked={ongeval} onChange={setOngeval} error={errors.arbeidsongeval} />
-          <Checkbox id="aansprakelijke_derde" label={t.ziekmelding.aansprakelijkeDerde} checked={derde} onChange={setDerde} error={errors.aansprakelijke_derde} />
+          <Checkbox id="derde_aansprakelijk" label={t.ziekmelding.aansprakelijkeDerde} checked={derde} onChange={setDerde} error={errors.derde_aansprakelijk} />
         </fieldset>
         <div class="utrecht-button-group sw-actions">
           <button type="submit" class="utrecht-button utrecht-button--primary-action utrecht-button--submit" disabled={busy}>

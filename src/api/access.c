@@ -1,0 +1,182 @@
+/* access.c - the access check in front of every case endpoint: the
+ * caller's participation, the policy's decision and the audit row. */
+#include "api.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int api_param_id(const struct api_call *c, const char *name, int64_t *out, struct sw_error *err)
+{
+	const char *s = http_request_param(c->req, name);
+	if (s == NULL || *s < '1' || *s > '9' || strlen(s) > 18)
+		return sw_error_set(err, SW_ENOTFOUND, name, "not a valid id");
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return sw_error_set(err, SW_ENOTFOUND, name, "not a valid id");
+	*out = strtoll(s, NULL, 10);
+	return 0;
+}
+
+/* Higher is tried first when a user holds several active participations. */
+static int rank(enum role r)
+{
+	switch (r) {
+	case ROLE_BEDRIJFSARTS: return 6;
+	case ROLE_WERKGEVER: return 5;
+	case ROLE_ARBEIDSDESKUNDIGE: return 4;
+	case ROLE_REINTEGRATIEPROFESSIONAL: return 3;
+	case ROLE_WERKNEMER: return 2;
+	case ROLE_NETWERKWERKGEVER: return 1;
+	default: return 0;
+	}
+}
+
+static bool active(const struct store_participation *p, sw_date today)
+{
+	return p->from <= today && (p->until == DATE_NONE || today <= p->until);
+}
+
+/* Consents of the employee: there is no consent record in the store yet,
+ * so every consent is absent (policy_request_init) and the netwerkwerkgever
+ * is denied. When consents are stored, fill req->consents here. */
+static int load_consents(struct api_call *c, const struct store_case *k,
+			 struct policy_request *req, struct sw_error *err)
+{
+	(void)c;
+	(void)k;
+	(void)req;
+	(void)err;
+	return 0;
+}
+
+int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_resource r,
+		    enum policy_action a, struct policy_decision *d, enum role *role,
+		    struct sw_error *err)
+{
+	struct store_participation *ps;
+	size_t n;
+	if (store_participation_list(c->st, &c->arena, k->id, &ps, &n, err) != 0)
+		return -1;
+	const struct policy_case kase = { .org_id = k->organisation_id,
+					  .employee_user_id = k->employee_id };
+	struct policy_request req;
+	policy_request_init(&req);
+	req.actor = (struct policy_actor){ .user_id = c->user->id,
+					   .org_id = c->user->organisation_id,
+					   .is_beheerder = c->user->is_beheerder };
+	req.kase = &kase;
+	req.resource = r;
+	req.action = a;
+	req.today = c->today;
+	if (load_consents(c, k, &req, err) != 0)
+		return -1;
+
+	/* The caller's active participations, most privileged first; an
+	 * inactive one only to tell why (not started, ended). */
+	const struct store_participation *mine[16];
+	size_t nmine = 0;
+	const struct store_participation *inactive = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (ps[i].user_id != c->user->id)
+			continue;
+		if (!active(&ps[i], c->today)) {
+			inactive = &ps[i];
+			continue;
+		}
+		if (nmine == sizeof mine / sizeof mine[0])
+			break;
+		size_t j = nmine++;
+		for (; j > 0 && rank(mine[j - 1]->role) < rank(ps[i].role); j--)
+			mine[j] = mine[j - 1];
+		mine[j] = &ps[i];
+	}
+	*role = ROLE__COUNT;
+	if (nmine == 0) {
+		struct policy_participation pp;
+		if (inactive != NULL) {
+			pp = (struct policy_participation){ inactive->role, inactive->from,
+							    inactive->until };
+			req.participation = &pp;
+		}
+		*d = policy_decide(&req);
+		return 0;
+	}
+	for (size_t i = 0; i < nmine; i++) {
+		const struct policy_participation pp = { mine[i]->role, mine[i]->from,
+							 mine[i]->until };
+		req.participation = &pp;
+		const struct policy_decision di = policy_decide(&req);
+		if (i == 0 || di.allow) {
+			*d = di;
+			*role = mine[i]->role;
+		}
+		if (di.allow)
+			break;
+	}
+	return 0;
+}
+
+int api_audit(struct api_call *c, int64_t case_id, enum role role, enum policy_resource r,
+	      enum policy_action a, struct policy_decision d, struct sw_error *err)
+{
+	char what[512];
+	snprintf(what, sizeof what, "%s %s", c->req->method, c->req->path);
+	const struct store_audit row = {
+		.user_id = c->user->id,
+		.role = role < ROLE__COUNT ? role_name(role) : NULL,
+		.case_id = case_id,
+		.action = policy_action_name(a),
+		.resource = policy_resource_name(r),
+		.what = what,
+		.outcome = d.allow ? "allow" : "deny",
+		.reason = policy_reason_name(d.reason),
+		.client_addr = c->req->client_addr,
+	};
+	return store_audit_append(c->st, &row, err);
+}
+
+/* Denials that must not tell that the case exists. */
+static bool hides_case(struct policy_decision d, enum role role)
+{
+	switch (d.reason) {
+	case POLICY_DENY_INVALID:
+	case POLICY_DENY_NO_CASE:
+	case POLICY_DENY_NO_PARTICIPATION:
+	case POLICY_DENY_NOT_STARTED:
+	case POLICY_DENY_ENDED:
+	case POLICY_DENY_NOT_OWN_CASE:
+	case POLICY_DENY_OTHER_ORGANISATION:
+	case POLICY_DENY_BEHEERDER:
+		return true;
+	default:
+		/* A network employer learns of a candidate only through the
+		 * search profile, with consent: not that there is a sick case. */
+		return role == ROLE_NETWERKWERKGEVER || role >= ROLE__COUNT;
+	}
+}
+
+int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
+		    enum policy_action a, struct api_case *out, struct sw_error *err)
+{
+	if (api_require_user(c, err) != 0)
+		return -1;
+	struct sw_error e;
+	if (store_case_get(c->st, &c->arena, case_id, &out->kase, &e) != 0) {
+		if (e.code == SW_ENOTFOUND)
+			return sw_error_set(err, SW_ENOTFOUND, "id", "no such case");
+		if (err != NULL)
+			*err = e;
+		return -1;
+	}
+	struct policy_decision d;
+	if (api_case_decide(c, &out->kase, r, a, &d, &out->role, err) != 0 ||
+	    api_audit(c, case_id, out->role, r, a, d, err) != 0)
+		return -1;
+	if (d.allow)
+		return 0;
+	if (hides_case(d, out->role))
+		return sw_error_set(err, SW_ENOTFOUND, "id", "no such case");
+	return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
+}

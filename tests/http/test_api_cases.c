@@ -1,0 +1,688 @@
+/* test_api_cases.c - /api/v1/cases over TCP against the real server, the
+ * real store ($SW_TEST_DATABASE, migrated and seeded on 2026-03-02) and
+ * libcurl: the role matrix of the seeded demo users (DOMAIN.md section 2),
+ * the sick report, periods, events, deadlines and the audit log, which the
+ * database itself keeps append-only.
+ *
+ * Seeded cases by id: 1 Daan, 2 Yusuf, 3 Ingrid, 4 Sanne (the werknemer
+ * demo user; werkgever, bedrijfsarts, arbeidsdeskundige and coach take
+ * part), 5 Kees (also the netwerkwerkgever), 6 Naima, 7 Tom. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "core/crypto.h"
+#include "http/http_server.h"
+#include "store/store.h"
+#include "store/store_pool.h"
+
+#define PASSWORD "spoorwijzer"
+
+struct fx {
+	char url[512];
+	char base[64];
+	struct store *st;            /* the test's own connection, for checks */
+	struct store_pool *pool;
+	struct http_ratelimit *limit;
+	struct api_app *app;
+	struct router *router;
+	struct http_server *srv;
+};
+
+static struct fx *F;
+
+/* ---- fixture ---- */
+
+static void remove_sqlite(const char *path)
+{
+	char buf[600];
+	unlink(path);
+	snprintf(buf, sizeof buf, "%s-wal", path);
+	unlink(buf);
+	snprintf(buf, sizeof buf, "%s-shm", path);
+	unlink(buf);
+}
+
+/* A fresh, migrated and seeded database at f->url. */
+static int prepare_db(struct fx *f)
+{
+	struct sw_error err = { 0 };
+	const char *env = getenv("SW_TEST_DATABASE");
+	snprintf(f->url, sizeof f->url, "%s",
+		 env != NULL && *env ? env : "sqlite:/tmp/sw-test-api-cases.db");
+	if (strncmp(f->url, "sqlite:", 7) == 0)
+		remove_sqlite(f->url + 7);
+	f->st = store_open(f->url, &err);
+	if (f->st == NULL) {
+		fprintf(stderr, "store_open: %s\n", err.message);
+		return -1;
+	}
+	if (db_dialect(store_db(f->st)) == DB_POSTGRESQL &&
+	    db_exec(store_db(f->st), "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &err) != 0) {
+		fprintf(stderr, "reset schema: %s\n", err.message);
+		return -1;
+	}
+	sw_date today;
+	date_parse("2026-03-02", &today);
+	if (store_migrate(f->st, NULL, &err) != 0 || store_seed_demo(f->st, today, &err) != 0) {
+		fprintf(stderr, "migrate/seed: %s: %s\n", err.field, err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct sw_error err = { 0 };
+	if (f == NULL || prepare_db(f) != 0)
+		return -1;
+	f->pool = store_pool_open(f->url, 3, &err);
+	/* A burst of 8 per address and email; practically no refill. */
+	f->limit = http_ratelimit_new(1e-4, 8, 256);
+	f->app = malloc(sizeof *f->app);
+	f->router = router_new();
+	if (f->pool == NULL || f->limit == NULL || f->app == NULL || f->router == NULL)
+		return -1;
+	api_app_init(f->app, f->pool, f->limit);
+	date_parse("2026-03-02", &f->app->fixed_today);
+	if (api_register_all(f->router, f->app, &err) != 0) {
+		fprintf(stderr, "register: %s\n", err.message);
+		return -1;
+	}
+	const struct http_site site = { .router = f->router, .authenticate = api_authenticate,
+					.app = f->app };
+	const struct http_server_config cfg = { .listen = "127.0.0.1:0", .threads = 2 };
+	f->srv = http_server_start(&cfg, &site, &err);
+	if (f->srv == NULL) {
+		fprintf(stderr, "start: %s\n", err.message);
+		return -1;
+	}
+	snprintf(f->base, sizeof f->base, "http://127.0.0.1:%u", http_server_port(f->srv));
+	F = f;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	http_server_shutdown(f->srv);
+	router_free(f->router);
+	free(f->app);
+	http_ratelimit_free(f->limit);
+	store_pool_close(f->pool);
+	store_close(f->st);
+	if (strncmp(f->url, "sqlite:/tmp/sw-test-api-cases.db", 32) == 0)
+		remove_sqlite(f->url + 7);
+	free(f);
+	return 0;
+}
+
+/* ---- a client with the two cookies ---- */
+
+struct client {
+	char session[64];
+	char csrf[64];
+};
+
+struct reply {
+	long status;
+	char *body;
+	size_t len;
+	char headers[8192];
+	size_t hlen;
+	json_t *json;
+};
+
+static size_t on_body(char *data, size_t size, size_t n, void *userp)
+{
+	struct reply *r = userp;
+	char *grown = realloc(r->body, r->len + size * n + 1);
+	assert_non_null(grown);
+	r->body = grown;
+	memcpy(r->body + r->len, data, size * n);
+	r->len += size * n;
+	r->body[r->len] = '\0';
+	return size * n;
+}
+
+static size_t on_header(char *data, size_t size, size_t n, void *userp)
+{
+	struct reply *r = userp;
+	const size_t len = size * n;
+	if (r->hlen + len < sizeof r->headers) {
+		memcpy(r->headers + r->hlen, data, len);
+		r->hlen += len;
+		r->headers[r->hlen] = '\0';
+	}
+	return len;
+}
+
+/* The Set-Cookie line for name (without "Set-Cookie: "), or NULL. */
+static const char *set_cookie(const struct reply *r, const char *name, char *out, size_t outsz)
+{
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "set-cookie: %s=", name);
+	for (const char *line = r->headers; *line;) {
+		const char *eol = strstr(line, "\r\n");
+		if (eol == NULL)
+			break;
+		if (strncasecmp(line, prefix, strlen(prefix)) == 0) {
+			snprintf(out, outsz, "%.*s", (int)(eol - line - 12), line + 12);
+			return out;
+		}
+		line = eol + 2;
+	}
+	return NULL;
+}
+
+/* Takes a cookie the reply sets (or deletes) into slot. */
+static void take_cookie(const struct reply *r, const char *name, char *slot, size_t slotsz)
+{
+	char line[512];
+	if (set_cookie(r, name, line, sizeof line) == NULL)
+		return;
+	const char *v = line + strlen(name) + 1;
+	const size_t n = strcspn(v, ";");
+	if (strstr(line, "Max-Age=0") != NULL)
+		slot[0] = '\0';
+	else
+		snprintf(slot, slotsz, "%.*s", (int)n, v);
+}
+
+/* csrf: send X-CSRF-Token with the client's sw_csrf cookie. */
+static void call(struct client *cl, const char *method, const char *path, const char *body,
+		 int csrf, struct reply *r)
+{
+	memset(r, 0, sizeof *r);
+	CURL *c = curl_easy_init();
+	assert_non_null(c);
+	char url[1024], cookie[256], token[128];
+	snprintf(url, sizeof url, "%s%s", F->base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	struct curl_slist *hs = NULL;
+	snprintf(cookie, sizeof cookie, "Cookie: sw_csrf=%s%s%s", cl->csrf,
+		 cl->session[0] ? "; sw_session=" : "", cl->session);
+	if (cl->csrf[0] || cl->session[0])
+		hs = curl_slist_append(hs, cookie);
+	if (csrf) {
+		snprintf(token, sizeof token, "X-CSRF-Token: %s", cl->csrf);
+		hs = curl_slist_append(hs, token);
+	}
+	if (body != NULL) {
+		hs = curl_slist_append(hs, "Content-Type: application/json");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hs);
+	CURLcode rc = curl_easy_perform(c);
+	if (rc != CURLE_OK)
+		fail_msg("%s %s: %s", method, path, curl_easy_strerror(rc));
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(hs);
+	curl_easy_cleanup(c);
+	if (r->body != NULL)
+		r->json = json_loads(r->body, 0, NULL);
+	take_cookie(r, "sw_session", cl->session, sizeof cl->session);
+	take_cookie(r, "sw_csrf", cl->csrf, sizeof cl->csrf);
+}
+
+static void reply_free(struct reply *r)
+{
+	free(r->body);
+	json_decref(r->json);
+	memset(r, 0, sizeof *r);
+}
+
+static void assert_error(const struct reply *r, long status, const char *code, const char *field)
+{
+	if (r->status != status)
+		fail_msg("status %ld, want %ld: %s", r->status, status, r->body ? r->body : "");
+	json_t *e = json_object_get(r->json, "error");
+	assert_non_null(e);
+	assert_string_equal(json_string_value(json_object_get(e, "code")), code);
+	assert_string_equal(json_string_value(json_object_get(e, "field")), field);
+}
+
+/* A fresh client holding the anonymous CSRF cookie. */
+static void anonymous(struct client *cl)
+{
+	struct reply r;
+	memset(cl, 0, sizeof *cl);
+	call(cl, "GET", "/api/v1/session", NULL, 0, &r);
+	assert_error(&r, 401, "unauthenticated", "");
+	assert_true(cl->csrf[0] != '\0');
+	reply_free(&r);
+}
+
+static void login_body(char *out, size_t outsz, const char *email, const char *password)
+{
+	snprintf(out, outsz, "{\"email\":\"%s\",\"password\":\"%s\"}", email, password);
+}
+
+static long login(struct client *cl, const char *email, const char *password, struct reply *r)
+{
+	char body[256];
+	login_body(body, sizeof body, email, password);
+	call(cl, "POST", "/api/v1/session", body, 1, r);
+	return r->status;
+}
+
+/* ---- helpers ---- */
+
+#define SANNE_CASE 4
+#define KEES_CASE 5
+
+/* Logged-in clients by email, kept for the whole run. */
+static struct {
+	char email[128];
+	struct client cl;
+} logged[16];
+static size_t nlogged;
+
+static struct client *as(const char *who)
+{
+	char email[128];
+	snprintf(email, sizeof email, "%s%s", who, strchr(who, '@') ? "" : "@demo.spoorwijzer.nl");
+	for (size_t i = 0; i < nlogged; i++)
+		if (strcmp(logged[i].email, email) == 0)
+			return &logged[i].cl;
+	assert_true(nlogged < sizeof logged / sizeof logged[0]);
+	struct client *cl = &logged[nlogged].cl;
+	struct reply r;
+	anonymous(cl);
+	if (login(cl, email, PASSWORD, &r) != 200)
+		fail_msg("login %s: %ld %s", email, r.status, r.body ? r.body : "");
+	reply_free(&r);
+	snprintf(logged[nlogged].email, sizeof logged[nlogged].email, "%s", email);
+	nlogged++;
+	return cl;
+}
+
+static long status_of(const char *who, const char *method, const char *path, const char *body)
+{
+	struct reply r;
+	call(as(who), method, path, body, body != NULL, &r);
+	const long s = r.status;
+	reply_free(&r);
+	return s;
+}
+
+static int64_t count(const char *sql, int64_t arg)
+{
+	struct sw_error err = { 0 };
+	struct db_stmt *q = db_prepare(store_db(F->st), sql, 0, &err);
+	assert_non_null(q);
+	int64_t n = -1;
+	db_bind_int(q, 1, arg);
+	if (db_run_id(q, &n, &err) != 0)
+		fail_msg("%s: %s", sql, err.message);
+	db_stmt_free(q);
+	return n;
+}
+
+static int64_t user_id(const char *email)
+{
+	struct store_arena a = { 0 };
+	struct store_user u;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_user_get_by_email(F->st, &a, email, &u, &err), 0);
+	const int64_t id = u.id;
+	store_arena_free(&a);
+	return id;
+}
+
+static int64_t user_org(const char *email)
+{
+	struct store_arena a = { 0 };
+	struct store_user u;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_user_get_by_email(F->st, &a, email, &u, &err), 0);
+	const int64_t id = u.organisation_id;
+	store_arena_free(&a);
+	return id;
+}
+
+/* A user with the demo password, in organisation org (0: none). */
+static int64_t add_user(const char *email, const char *name, int64_t org)
+{
+	struct sw_error err = { 0 };
+	char hash[CRYPTO_PWHASH_STRLEN];
+	assert_int_equal(crypto_password_hash(PASSWORD, hash), 0);
+	const struct store_user u = { .email = email, .name = name, .password_hash = hash,
+				      .organisation_id = org };
+	int64_t id;
+	if (store_user_insert(F->st, &u, &id, &err) != 0)
+		fail_msg("add_user: %s", err.message);
+	return id;
+}
+
+/* ---- tests ---- */
+
+#define EVENT_BODY "{\"kind\":\"voortgangsgesprek\",\"date\":\"2026-03-01\"}"
+
+static void test_role_matrix(void **state)
+{
+	(void)state;
+	/* A werkgever of another organisation, even with a (bogus)
+	 * werkgever participation in the case. */
+	struct sw_error err = { 0 };
+	const struct store_org other = { .name = "Ander Bedrijf BV", .kind = STORE_ORG_WERKGEVER };
+	int64_t other_org, pid;
+	assert_int_equal(store_org_insert(F->st, &other, &other_org, &err), 0);
+	const int64_t vreemd = add_user("vreemd@ander.example", "Vera Vreemd", other_org);
+	const struct store_participation p = { .case_id = SANNE_CASE, .user_id = vreemd,
+					       .role = ROLE_WERKGEVER, .from = 0,
+					       .until = DATE_NONE };
+	struct store_participation pp = p;
+	date_parse("2025-01-01", &pp.from);
+	assert_int_equal(store_participation_insert(F->st, &pp, &pid, &err), 0);
+
+	static const struct {
+		const char *who;
+		long list, get, deadlines, access_log, post_event;
+	} m[] = {
+		{ "werknemer", 200, 200, 200, 200, 403 },
+		{ "werkgever", 200, 200, 200, 403, 201 },
+		{ "bedrijfsarts", 200, 200, 200, 403, 201 },
+		{ "arbeidsdeskundige", 200, 200, 200, 403, 201 },
+		{ "re-integratieprofessional", 200, 200, 200, 403, 201 },
+		{ "netwerkwerkgever", 200, 404, 404, 404, 404 },
+		{ "beheerder", 403, 404, 404, 404, 404 },
+		{ "vreemd@ander.example", 200, 404, 404, 404, 404 },
+		{ "daan.bakker", 200, 404, 404, 404, 404 },
+	};
+	char path[128];
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+		const char *w = m[i].who;
+		long s;
+		if ((s = status_of(w, "GET", "/api/v1/cases", NULL)) != m[i].list)
+			fail_msg("%s list: %ld, want %ld", w, s, m[i].list);
+		snprintf(path, sizeof path, "/api/v1/cases/%d", SANNE_CASE);
+		if ((s = status_of(w, "GET", path, NULL)) != m[i].get)
+			fail_msg("%s get: %ld, want %ld", w, s, m[i].get);
+		snprintf(path, sizeof path, "/api/v1/cases/%d/deadlines", SANNE_CASE);
+		if ((s = status_of(w, "GET", path, NULL)) != m[i].deadlines)
+			fail_msg("%s deadlines: %ld, want %ld", w, s, m[i].deadlines);
+		snprintf(path, sizeof path, "/api/v1/cases/%d/access-log", SANNE_CASE);
+		if ((s = status_of(w, "GET", path, NULL)) != m[i].access_log)
+			fail_msg("%s access-log: %ld, want %ld", w, s, m[i].access_log);
+		snprintf(path, sizeof path, "/api/v1/cases/%d/events", SANNE_CASE);
+		if ((s = status_of(w, "POST", path, EVENT_BODY)) != m[i].post_event)
+			fail_msg("%s post event: %ld, want %ld", w, s, m[i].post_event);
+	}
+	/* The netwerkwerkgever takes part in Kees's case, but only for the
+	 * search profile: the case itself does not exist for them. */
+	snprintf(path, sizeof path, "/api/v1/cases/%d", KEES_CASE);
+	assert_int_equal(status_of("netwerkwerkgever", "GET", path, NULL), 404);
+	snprintf(path, sizeof path, "/api/v1/cases/%d/deadlines", KEES_CASE);
+	assert_int_equal(status_of("netwerkwerkgever", "GET", path, NULL), 404);
+}
+
+static void test_list(void **state)
+{
+	(void)state;
+	struct reply r;
+	call(as("werknemer"), "GET", "/api/v1/cases", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	json_t *items = json_object_get(r.json, "items");
+	assert_int_equal(json_array_size(items), 1);
+	json_t *it = json_array_get(items, 0);
+	assert_int_equal(json_integer_value(json_object_get(it, "id")), SANNE_CASE);
+	assert_string_equal(json_string_value(json_object_get(it, "my_role")), "werknemer");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(it, "employee"), "name")),
+			    "Sanne de Vries");
+	assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 1);
+	reply_free(&r);
+
+	call(as("werkgever"), "GET", "/api/v1/cases?per_page=2&page=2", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 2);
+	assert_true(json_integer_value(json_object_get(r.json, "total")) >= 7);
+	reply_free(&r);
+
+	/* Yusuf's case (2) is in week 7 without probleemanalyse: overdue. */
+	call(as("werkgever"), "GET", "/api/v1/cases?per_page=100", NULL, 0, &r);
+	json_t *yusuf = json_array_get(json_object_get(r.json, "items"), 1);
+	assert_int_equal(json_integer_value(json_object_get(yusuf, "id")), 2);
+	assert_int_equal(json_integer_value(json_object_get(yusuf, "week")), 7);
+	assert_true(json_integer_value(json_object_get(yusuf, "overdue")) >= 1);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(yusuf, "next_deadline"), "code")),
+			    "probleemanalyse");
+	reply_free(&r);
+
+	/* The session names the roles in force today (for the portal's menu). */
+	call(as("werknemer"), "GET", "/api/v1/session", NULL, 0, &r);
+	json_t *roles = json_object_get(json_object_get(r.json, "user"), "roles");
+	assert_int_equal(json_array_size(roles), 1);
+	assert_string_equal(json_string_value(json_array_get(roles, 0)), "werknemer");
+	reply_free(&r);
+	call(as("beheerder"), "GET", "/api/v1/session", NULL, 0, &r);
+	roles = json_object_get(json_object_get(r.json, "user"), "roles");
+	assert_int_equal(json_array_size(roles), 1);
+	assert_string_equal(json_string_value(json_array_get(roles, 0)), "beheerder");
+	reply_free(&r);
+
+	call(as("netwerkwerkgever"), "GET", "/api/v1/cases", NULL, 0, &r);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 0);
+	reply_free(&r);
+
+	call(as("werkgever"), "GET", "/api/v1/cases?per_page=101", NULL, 0, &r);
+	assert_error(&r, 422, "invalid", "per_page");
+	reply_free(&r);
+	call(as("werkgever"), "GET", "/api/v1/cases?status=dicht", NULL, 0, &r);
+	assert_error(&r, 422, "invalid", "status");
+	reply_free(&r);
+	call(as("werkgever"), "GET", "/api/v1/cases?status=gesloten", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 0);
+	reply_free(&r);
+}
+
+static void test_get_case(void **state)
+{
+	(void)state;
+	struct reply r;
+	call(as("werkgever"), "GET", "/api/v1/cases/4", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(json_string_value(json_object_get(r.json, "my_role")), "werkgever");
+	json_t *zm = json_object_get(r.json, "ziekmelding");
+	assert_true(json_is_true(json_object_get(zm, "vangnet")));
+	assert_int_equal(json_array_size(json_object_get(r.json, "periods")), 1);
+	assert_true(json_array_size(json_object_get(r.json, "participants")) >= 5);
+	reply_free(&r);
+
+	call(as("werkgever"), "GET", "/api/v1/cases/999", NULL, 0, &r);
+	assert_error(&r, 404, "not_found", "id");
+	reply_free(&r);
+	call(as("werkgever"), "GET", "/api/v1/cases/abc", NULL, 0, &r);
+	assert_error(&r, 404, "not_found", "id");
+	reply_free(&r);
+	call(as("werkgever"), "GET", "/api/v1/cases/04", NULL, 0, &r);
+	assert_error(&r, 404, "not_found", "id");
+	reply_free(&r);
+
+	call(as("werkgever"), "GET", "/api/v1/cases/4/deadlines", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(json_array_size(json_object_get(r.json, "deadlines")) > 5);
+	reply_free(&r);
+}
+
+static void test_create_case(void **state)
+{
+	(void)state;
+	const int64_t org = user_org("werkgever@demo.spoorwijzer.nl");
+	const int64_t emp = add_user("nieuw@demo.spoorwijzer.nl", "Nina Nieuw", org);
+	const int64_t before = count("SELECT COUNT(*) FROM cases WHERE id > $1", 0);
+	char body[512];
+	struct reply r;
+
+	/* No medical data at a sick report: the field does not exist. */
+	snprintf(body, sizeof body,
+		 "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\",\"diagnose\":\"griep\"}",
+		 (long long)emp);
+	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+	assert_error(&r, 422, "invalid", "diagnose");
+	reply_free(&r);
+	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-30\"}",
+		 (long long)emp);
+	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+	assert_error(&r, 422, "invalid", "first_sick_day");
+	reply_free(&r);
+	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-03-03\"}",
+		 (long long)emp);
+	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+	assert_error(&r, 422, "invalid", "first_sick_day");
+	reply_free(&r);
+	/* The employee does not report themselves; others are no employer. */
+	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\"}",
+		 (long long)user_id("werknemer@demo.spoorwijzer.nl"));
+	assert_int_equal(status_of("werknemer", "POST", "/api/v1/cases", body), 403);
+	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\"}",
+		 (long long)emp);
+	assert_int_equal(status_of("beheerder", "POST", "/api/v1/cases", body), 403);
+	assert_int_equal(status_of("bedrijfsarts", "POST", "/api/v1/cases", body), 403);
+	assert_int_equal(count("SELECT COUNT(*) FROM cases WHERE id > $1", 0), before);
+
+	snprintf(body, sizeof body,
+		 "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\","
+		 "\"contact_phone\":\"06-12345678\",\"verwachte_duur\":\"1 week\",\"vangnet\":true}",
+		 (long long)emp);
+	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+	if (r.status != 201)
+		fail_msg("create: %ld %s", r.status, r.body);
+	const int64_t id = json_integer_value(json_object_get(r.json, "id"));
+	assert_string_equal(json_string_value(json_object_get(r.json, "my_role")), "werkgever");
+	assert_int_equal(json_array_size(json_object_get(r.json, "periods")), 1);
+	assert_int_equal(json_array_size(json_object_get(r.json, "participants")), 2);
+	reply_free(&r);
+	assert_int_equal(count("SELECT COUNT(*) FROM cases WHERE id > $1", 0), before + 1);
+	assert_true(count("SELECT COUNT(*) FROM deadlines WHERE case_id = $1", id) > 0);
+
+	/* The new employee sees it. */
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	assert_int_equal(status_of("nieuw@demo.spoorwijzer.nl", "GET", path, NULL), 200);
+
+	/* Periods: an overlap is refused, a recovery closes the open one. */
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/periods", (long long)id);
+	call(as("werkgever"), "POST", path, "{\"from\":\"2026-02-28\"}", 1, &r);
+	assert_error(&r, 422, "invalid", "from");
+	reply_free(&r);
+	assert_int_equal(status_of("nieuw@demo.spoorwijzer.nl", "POST", path,
+				   "{\"from\":\"2026-02-28\"}"), 403);
+	const int64_t pid = count("SELECT MIN(id) FROM sick_periods WHERE case_id = $1", id);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/periods/%lld", (long long)id, (long long)pid);
+	call(as("werkgever"), "PATCH", path, "{\"to\":\"2026-03-01\"}", 1, &r);
+	if (r.status != 200)
+		fail_msg("patch: %ld %s", r.status, r.body);
+	assert_string_equal(json_string_value(json_object_get(r.json, "to")), "2026-03-01");
+	reply_free(&r);
+	snprintf(path, sizeof path, "/api/v1/cases/4/periods/%lld", (long long)pid);
+	call(as("werkgever"), "PATCH", path, "{\"to\":\"2026-03-01\"}", 1, &r);
+	assert_error(&r, 404, "not_found", "pid");
+	reply_free(&r);
+
+	/* Events. */
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/events", (long long)id);
+	call(as("werkgever"), "POST", path,
+	     "{\"kind\":\"ziekmelding_arbodienst\",\"date\":\"2026-02-28\",\"note\":\"gemeld\"}", 1, &r);
+	assert_int_equal(r.status, 201);
+	reply_free(&r);
+	call(as("werkgever"), "POST", path, "{\"kind\":\"griep\",\"date\":\"2026-02-28\"}", 1, &r);
+	assert_error(&r, 422, "invalid", "kind");
+	reply_free(&r);
+	call(as("werkgever"), "GET", path, NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
+	reply_free(&r);
+	assert_int_equal(count("SELECT COUNT(*) FROM deadlines WHERE case_id = $1"
+			       " AND code = 'ziekmelding_arbodienst' AND done IS NOT NULL", id),
+			 1);
+}
+
+static void test_audit(void **state)
+{
+	(void)state;
+	const int64_t sanne = user_id("werknemer@demo.spoorwijzer.nl");
+	const int64_t beheer = user_id("beheerder@demo.spoorwijzer.nl");
+	const int64_t reads = count("SELECT COUNT(*) FROM audit_log WHERE user_id = $1"
+				    " AND case_id = 4 AND action = 'read' AND outcome = 'allow'",
+				    sanne);
+	assert_int_equal(status_of("werknemer", "GET", "/api/v1/cases/4", NULL), 200);
+	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE user_id = $1"
+			       " AND case_id = 4 AND action = 'read' AND outcome = 'allow'",
+			       sanne),
+			 reads + 1);
+	const int64_t denied = count("SELECT COUNT(*) FROM audit_log WHERE user_id = $1"
+				     " AND case_id = 4 AND outcome = 'deny'"
+				     " AND reason = 'beheerder_no_case_content'",
+				     beheer);
+	assert_int_equal(status_of("beheerder", "GET", "/api/v1/cases/4", NULL), 404);
+	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE user_id = $1"
+			       " AND case_id = 4 AND outcome = 'deny'"
+			       " AND reason = 'beheerder_no_case_content'",
+			       beheer),
+			 denied + 1);
+
+	/* The employee sees who looked, newest first. */
+	assert_int_equal(status_of("werkgever", "GET", "/api/v1/cases/4/deadlines", NULL), 200);
+	struct reply r;
+	call(as("werknemer"), "GET", "/api/v1/cases/4/access-log", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	json_t *first = json_array_get(json_object_get(r.json, "items"), 0);
+	/* Newest: this very read of the log. */
+	assert_string_equal(json_string_value(json_object_get(first, "resource")), "access_log");
+	json_t *second = json_array_get(json_object_get(r.json, "items"), 1);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(second, "user"),
+							      "name")),
+			    "Mark Janssens");
+	assert_string_equal(json_string_value(json_object_get(second, "role")), "werkgever");
+	assert_string_equal(json_string_value(json_object_get(second, "outcome")), "allow");
+	reply_free(&r);
+
+	/* Append-only, enforced by the database. */
+	struct sw_error err = { 0 };
+	const int64_t all = count("SELECT COUNT(*) FROM audit_log WHERE id > $1", 0);
+	assert_true(all > 0);
+	assert_int_not_equal(db_exec(store_db(F->st), "UPDATE audit_log SET reason = 'x'", &err), 0);
+	assert_non_null(strstr(err.message, "append-only"));
+	assert_int_not_equal(db_exec(store_db(F->st), "DELETE FROM audit_log", &err), 0);
+	assert_non_null(strstr(err.message, "append-only"));
+	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE id > $1", 0), all);
+	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE reason = 'x' AND id > $1", 0),
+			 0);
+}
+
+int main(void)
+{
+	if (crypto_init() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		return 1;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_role_matrix),
+		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_get_case),
+		cmocka_unit_test(test_create_case),
+		cmocka_unit_test(test_audit),
+	};
+	const int rc = cmocka_run_group_tests(tests, setup, teardown);
+	curl_global_cleanup();
+	return rc;
+}
