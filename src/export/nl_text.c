@@ -47,25 +47,3 @@ size_t nl_roles_join(unsigned roles, char *buf, size_t n)
 	}
 	return len;
 }
-
-const char *nl_riv_part_title(char part)
-{
-	/* The wording follows DOMAIN.md section 5, which paraphrases art. 6. */
-	static const char *const titles[NL_RIV_PARTS] = {
-		"Administratieve gegevens van werknemer, werkgever en bedrijfsarts",
-		"Aard van het bedrijf",
-		"Functie van de werknemer",
-		"Vaardigheden van de werknemer",
-		"Eerste ziektedag",
-		"Oordeel en advies van de bedrijfsarts",
-		"Plan van aanpak met alle bijstellingen",
-		"Eerstejaarsevaluatie en laatste evaluatie",
-		"Actueel oordeel over de arbeidsverhouding",
-		"Actueel oordeel van de bedrijfsarts over arbeidsongeschiktheid en functionele beperkingen",
-		"Oordeel over passend werk bij de werkgever",
-		"Mening van de werknemer",
-	};
-	if (part < 'a' || part >= 'a' + NL_RIV_PARTS)
-		return NULL;
-	return titles[part - 'a'];
-}

@@ -23,10 +23,4 @@ const char *nl_role_label(enum role r);
  * terminated when n > 0); returns the length it wanted, as snprintf does. */
 size_t nl_roles_join(unsigned roles, char *buf, size_t n);
 
-/* Heading of part (a)..(l) of the re-integratieverslag (Regeling procesgang
- * art. 6, DOMAIN.md section 5); NULL for any other letter. */
-const char *nl_riv_part_title(char part);
-
-#define NL_RIV_PARTS 12
-
 #endif

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "core/riv.h"
 #include "export/nl_text.h"
 #include "export/pdf.h"
 
@@ -44,7 +45,7 @@ struct riv {
 	struct pdf_party parties[5];
 	struct pdf_doc doc;
 	char long_para[8192];
-	const char *headings[NL_RIV_PARTS];
+	const char *headings[RIV_PARTS];
 };
 
 static const char *const pva_header[] = { "Activiteit", "Doel", "Termijn", "Wie" };
@@ -68,8 +69,8 @@ static void blocks(struct riv *r, size_t s, size_t slot, const struct pdf_block 
 static void riv_build(struct riv *r)
 {
 	memset(r, 0, sizeof *r);
-	for (int i = 0; i < NL_RIV_PARTS; i++)
-		r->headings[i] = nl_riv_part_title((char)('a' + i));
+	for (int i = 0; i < RIV_PARTS; i++)
+		r->headings[i] = riv_part_title((char)('a' + i));
 
 	r->parties[0] = (struct pdf_party){ "Zoë Ëlsen", nl_role_label(ROLE_WERKNEMER), "Café De Brug B.V." };
 	r->parties[1] = (struct pdf_party){ "Anna Jansen", nl_role_label(ROLE_WERKGEVER), "Café De Brug B.V." };
@@ -353,7 +354,7 @@ static void test_riv(void **state)
 
 	squeeze(text);
 	expect_text(text, "Pagina 1 van");
-	for (int i = 0; i < NL_RIV_PARTS; i++)
+	for (int i = 0; i < RIV_PARTS; i++)
 		expect_text(text, r->headings[i]);
 	expect_text(text, "Plan van aanpak, versie 1 van 3 maart 2025");
 	expect_text(text, "Bijstelling, versie 3 van 10 november 2025");
@@ -467,8 +468,8 @@ static void test_nl_text(void **state)
 	assert_string_equal(roles, "werknemer, werkgever");
 	assert_int_equal(nl_roles_join(ROLE_BIT(ROLE_WERKGEVER) | ROLE_BIT(ROLE_WERKNEMER), roles, 5), 20);
 	assert_string_equal(roles, "werk");
-	assert_null(nl_riv_part_title('m'));
-	assert_string_equal(nl_riv_part_title('l'), "Mening van de werknemer");
+	assert_null(riv_part_title('m'));
+	assert_string_equal(riv_part_title('l'), "Mening van de werknemer");
 }
 
 /* Font caches live until exit; release them so that LeakSanitizer sees
