@@ -38,16 +38,25 @@ static bool active(const struct store_participation *p, sw_date today)
 	return p->from <= today && (p->until == DATE_NONE || today <= p->until);
 }
 
-/* Consents of the employee: there is no consent record in the store yet,
- * so every consent is absent (policy_request_init) and the netwerkwerkgever
- * is denied. When consents are stored, fill req->consents here. */
+/* The employee's consents as the policy takes them, read fresh from the
+ * store on every decision: a revocation counts from the next request on.
+ * Of several records of a kind, the one in force today wins, else the
+ * latest given (which then tells the policy it is not in force). */
 static int load_consents(struct api_call *c, const struct store_case *k,
 			 struct policy_request *req, struct sw_error *err)
 {
-	(void)c;
-	(void)k;
-	(void)req;
-	(void)err;
+	struct store_consent *cs;
+	size_t n;
+	if (store_consent_list(c->st, &c->arena, k->id, &cs, &n, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (cs[i].kind != STORE_CONSENT_ZOEKPROFIEL_NETWERK)
+			continue;
+		struct policy_consent_record *r = &req->consents[POLICY_CONSENT_ZOEKPROFIEL_NETWERK];
+		if (policy_consent_active(r, c->today))
+			break;
+		*r = (struct policy_consent_record){ cs[i].given_on, cs[i].revoked_on };
+	}
 	return 0;
 }
 

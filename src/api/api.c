@@ -75,7 +75,11 @@ int api_register_all(struct router *r, struct api_app *app, struct sw_error *err
 	crypto_token(random);
 	if (crypto_password_hash(random, app->dummy_hash) != 0)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
-	return api_session_register(r, app, err) != 0 || api_cases_register(r, app, err) != 0 ? -1 : 0;
+	return api_session_register(r, app, err) != 0 || api_cases_register(r, app, err) != 0 ||
+			       api_messages_register(r, app, err) != 0 ||
+			       api_consents_register(r, app, err) != 0
+		       ? -1
+		       : 0;
 }
 
 int api_require_user(const struct api_call *c, struct sw_error *err)

@@ -173,6 +173,37 @@ static const struct migration migrations[] = {
 		    " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();"
 		    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
 		    " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();" } },
+	{ 4,
+	  /* Messages between the participants of a case. The body is free
+	   * text the employer sees: the portal warns not to enter medical
+	   * information. author_role is the role the author wrote in (a user
+	   * may hold several). Consents of the employee (DOMAIN.md section 3):
+	   * revocable, never deleted, checked on every access; granted_to
+	   * names the bureau or care provider for the delen_ kinds. Both go
+	   * with their case when retention removes it. */
+	  "CREATE TABLE messages ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " author_id BIGINT NOT NULL REFERENCES users (id),"
+	  " author_role TEXT NOT NULL,"
+	  " body TEXT NOT NULL,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX messages_case ON messages (case_id, id);"
+
+	  "CREATE TABLE consents ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('zoekprofiel_netwerk', 'delen_bureau',"
+	  "  'delen_zorgverlener')),"
+	  " granted_to TEXT,"
+	  " given_on {{DATE}} NOT NULL,"
+	  " revoked_on {{DATE}},"
+	  " CHECK (revoked_on IS NULL OR revoked_on >= given_on));"
+	  "CREATE INDEX consents_case ON consents (case_id, id);"
+	  /* One consent in force per kind and recipient. */
+	  "CREATE UNIQUE INDEX consents_open ON consents (case_id, kind, COALESCE(granted_to, ''))"
+	  " WHERE revoked_on IS NULL;",
+	  { NULL, NULL } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

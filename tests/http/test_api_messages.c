@@ -1,0 +1,681 @@
+/* test_api_messages.c - /api/v1/cases/{id}/messages and .../consents over
+ * TCP against the real server, the real store ($SW_TEST_DATABASE, migrated
+ * and seeded on 2026-03-02) and libcurl: who may read and write messages,
+ * the validation of a message body, giving and revoking consents, and the
+ * zoekprofiel_netwerk consent as the access check reads it.
+ *
+ * Seeded cases by id: 4 Sanne (the werknemer demo user; werkgever,
+ * bedrijfsarts, arbeidsdeskundige and coach take part), 5 Kees (the
+ * netwerkwerkgever takes part for the search profile). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "core/crypto.h"
+#include "http/http_server.h"
+#include "store/store.h"
+#include "store/store_pool.h"
+
+#define PASSWORD "spoorwijzer"
+
+struct fx {
+	char url[512];
+	char base[64];
+	struct store *st;            /* the test's own connection, for checks */
+	struct store_pool *pool;
+	struct http_ratelimit *limit;
+	struct api_app *app;
+	struct router *router;
+	struct http_server *srv;
+};
+
+static struct fx *F;
+
+/* ---- fixture ---- */
+
+static void remove_sqlite(const char *path)
+{
+	char buf[600];
+	unlink(path);
+	snprintf(buf, sizeof buf, "%s-wal", path);
+	unlink(buf);
+	snprintf(buf, sizeof buf, "%s-shm", path);
+	unlink(buf);
+}
+
+/* A fresh, migrated and seeded database at f->url. */
+static int prepare_db(struct fx *f)
+{
+	struct sw_error err = { 0 };
+	const char *env = getenv("SW_TEST_DATABASE");
+	snprintf(f->url, sizeof f->url, "%s",
+		 env != NULL && *env ? env : "sqlite:/tmp/sw-test-api-messages.db");
+	if (strncmp(f->url, "sqlite:", 7) == 0)
+		remove_sqlite(f->url + 7);
+	f->st = store_open(f->url, &err);
+	if (f->st == NULL) {
+		fprintf(stderr, "store_open: %s\n", err.message);
+		return -1;
+	}
+	if (db_dialect(store_db(f->st)) == DB_POSTGRESQL &&
+	    db_exec(store_db(f->st), "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &err) != 0) {
+		fprintf(stderr, "reset schema: %s\n", err.message);
+		return -1;
+	}
+	sw_date today;
+	date_parse("2026-03-02", &today);
+	if (store_migrate(f->st, NULL, &err) != 0 || store_seed_demo(f->st, today, &err) != 0) {
+		fprintf(stderr, "migrate/seed: %s: %s\n", err.field, err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct sw_error err = { 0 };
+	if (f == NULL || prepare_db(f) != 0)
+		return -1;
+	f->pool = store_pool_open(f->url, 3, &err);
+	/* A burst of 8 per address and email; practically no refill. */
+	f->limit = http_ratelimit_new(1e-4, 8, 256);
+	f->app = malloc(sizeof *f->app);
+	f->router = router_new();
+	if (f->pool == NULL || f->limit == NULL || f->app == NULL || f->router == NULL)
+		return -1;
+	api_app_init(f->app, f->pool, f->limit);
+	date_parse("2026-03-02", &f->app->fixed_today);
+	if (api_register_all(f->router, f->app, &err) != 0) {
+		fprintf(stderr, "register: %s\n", err.message);
+		return -1;
+	}
+	const struct http_site site = { .router = f->router, .authenticate = api_authenticate,
+					.app = f->app };
+	const struct http_server_config cfg = { .listen = "127.0.0.1:0", .threads = 2 };
+	f->srv = http_server_start(&cfg, &site, &err);
+	if (f->srv == NULL) {
+		fprintf(stderr, "start: %s\n", err.message);
+		return -1;
+	}
+	snprintf(f->base, sizeof f->base, "http://127.0.0.1:%u", http_server_port(f->srv));
+	F = f;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	http_server_shutdown(f->srv);
+	router_free(f->router);
+	free(f->app);
+	http_ratelimit_free(f->limit);
+	store_pool_close(f->pool);
+	store_close(f->st);
+	if (strncmp(f->url, "sqlite:/tmp/sw-test-api-messages.db", 35) == 0)
+		remove_sqlite(f->url + 7);
+	free(f);
+	return 0;
+}
+
+/* ---- a client with the two cookies ---- */
+
+struct client {
+	char session[64];
+	char csrf[64];
+};
+
+struct reply {
+	long status;
+	char *body;
+	size_t len;
+	char headers[8192];
+	size_t hlen;
+	json_t *json;
+};
+
+static size_t on_body(char *data, size_t size, size_t n, void *userp)
+{
+	struct reply *r = userp;
+	char *grown = realloc(r->body, r->len + size * n + 1);
+	assert_non_null(grown);
+	r->body = grown;
+	memcpy(r->body + r->len, data, size * n);
+	r->len += size * n;
+	r->body[r->len] = '\0';
+	return size * n;
+}
+
+static size_t on_header(char *data, size_t size, size_t n, void *userp)
+{
+	struct reply *r = userp;
+	const size_t len = size * n;
+	if (r->hlen + len < sizeof r->headers) {
+		memcpy(r->headers + r->hlen, data, len);
+		r->hlen += len;
+		r->headers[r->hlen] = '\0';
+	}
+	return len;
+}
+
+/* The Set-Cookie line for name (without "Set-Cookie: "), or NULL. */
+static const char *set_cookie(const struct reply *r, const char *name, char *out, size_t outsz)
+{
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "set-cookie: %s=", name);
+	for (const char *line = r->headers; *line;) {
+		const char *eol = strstr(line, "\r\n");
+		if (eol == NULL)
+			break;
+		if (strncasecmp(line, prefix, strlen(prefix)) == 0) {
+			snprintf(out, outsz, "%.*s", (int)(eol - line - 12), line + 12);
+			return out;
+		}
+		line = eol + 2;
+	}
+	return NULL;
+}
+
+/* Takes a cookie the reply sets (or deletes) into slot. */
+static void take_cookie(const struct reply *r, const char *name, char *slot, size_t slotsz)
+{
+	char line[512];
+	if (set_cookie(r, name, line, sizeof line) == NULL)
+		return;
+	const char *v = line + strlen(name) + 1;
+	const size_t n = strcspn(v, ";");
+	if (strstr(line, "Max-Age=0") != NULL)
+		slot[0] = '\0';
+	else
+		snprintf(slot, slotsz, "%.*s", (int)n, v);
+}
+
+/* csrf: send X-CSRF-Token with the client's sw_csrf cookie. */
+static void call(struct client *cl, const char *method, const char *path, const char *body,
+		 int csrf, struct reply *r)
+{
+	memset(r, 0, sizeof *r);
+	CURL *c = curl_easy_init();
+	assert_non_null(c);
+	char url[1024], cookie[256], token[128];
+	snprintf(url, sizeof url, "%s%s", F->base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	struct curl_slist *hs = NULL;
+	snprintf(cookie, sizeof cookie, "Cookie: sw_csrf=%s%s%s", cl->csrf,
+		 cl->session[0] ? "; sw_session=" : "", cl->session);
+	if (cl->csrf[0] || cl->session[0])
+		hs = curl_slist_append(hs, cookie);
+	if (csrf) {
+		snprintf(token, sizeof token, "X-CSRF-Token: %s", cl->csrf);
+		hs = curl_slist_append(hs, token);
+	}
+	if (body != NULL) {
+		hs = curl_slist_append(hs, "Content-Type: application/json");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hs);
+	CURLcode rc = curl_easy_perform(c);
+	if (rc != CURLE_OK)
+		fail_msg("%s %s: %s", method, path, curl_easy_strerror(rc));
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(hs);
+	curl_easy_cleanup(c);
+	if (r->body != NULL)
+		r->json = json_loads(r->body, 0, NULL);
+	take_cookie(r, "sw_session", cl->session, sizeof cl->session);
+	take_cookie(r, "sw_csrf", cl->csrf, sizeof cl->csrf);
+}
+
+static void reply_free(struct reply *r)
+{
+	free(r->body);
+	json_decref(r->json);
+	memset(r, 0, sizeof *r);
+}
+
+static void assert_error(const struct reply *r, long status, const char *code, const char *field)
+{
+	if (r->status != status)
+		fail_msg("status %ld, want %ld: %s", r->status, status, r->body ? r->body : "");
+	json_t *e = json_object_get(r->json, "error");
+	assert_non_null(e);
+	assert_string_equal(json_string_value(json_object_get(e, "code")), code);
+	assert_string_equal(json_string_value(json_object_get(e, "field")), field);
+}
+
+/* A fresh client holding the anonymous CSRF cookie. */
+static void anonymous(struct client *cl)
+{
+	struct reply r;
+	memset(cl, 0, sizeof *cl);
+	call(cl, "GET", "/api/v1/session", NULL, 0, &r);
+	assert_error(&r, 401, "unauthenticated", "");
+	assert_true(cl->csrf[0] != '\0');
+	reply_free(&r);
+}
+
+static void login_body(char *out, size_t outsz, const char *email, const char *password)
+{
+	snprintf(out, outsz, "{\"email\":\"%s\",\"password\":\"%s\"}", email, password);
+}
+
+static long login(struct client *cl, const char *email, const char *password, struct reply *r)
+{
+	char body[256];
+	login_body(body, sizeof body, email, password);
+	call(cl, "POST", "/api/v1/session", body, 1, r);
+	return r->status;
+}
+
+/* ---- helpers ---- */
+
+#define SANNE_CASE 4
+#define KEES_CASE 5
+#define KEES "kees.mulder"
+
+/* Logged-in clients by email, kept for the whole run. */
+static struct {
+	char email[128];
+	struct client cl;
+} logged[16];
+static size_t nlogged;
+
+static struct client *as(const char *who)
+{
+	char email[128];
+	snprintf(email, sizeof email, "%s%s", who, strchr(who, '@') ? "" : "@demo.spoorwijzer.nl");
+	for (size_t i = 0; i < nlogged; i++)
+		if (strcmp(logged[i].email, email) == 0)
+			return &logged[i].cl;
+	assert_true(nlogged < sizeof logged / sizeof logged[0]);
+	struct client *cl = &logged[nlogged].cl;
+	struct reply r;
+	anonymous(cl);
+	if (login(cl, email, PASSWORD, &r) != 200)
+		fail_msg("login %s: %ld %s", email, r.status, r.body ? r.body : "");
+	reply_free(&r);
+	snprintf(logged[nlogged].email, sizeof logged[nlogged].email, "%s", email);
+	nlogged++;
+	return cl;
+}
+
+static long status_of(const char *who, const char *method, const char *path, const char *body)
+{
+	struct reply r;
+	call(as(who), method, path, body, body != NULL, &r);
+	const long s = r.status;
+	reply_free(&r);
+	return s;
+}
+
+static int64_t count(const char *sql, int64_t arg)
+{
+	struct sw_error err = { 0 };
+	struct db_stmt *q = db_prepare(store_db(F->st), sql, 0, &err);
+	assert_non_null(q);
+	int64_t n = -1;
+	db_bind_int(q, 1, arg);
+	if (db_run_id(q, &n, &err) != 0)
+		fail_msg("%s: %s", sql, err.message);
+	db_stmt_free(q);
+	return n;
+}
+
+static int64_t user_id(const char *email)
+{
+	struct store_arena a = { 0 };
+	struct store_user u;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_user_get_by_email(F->st, &a, email, &u, &err), 0);
+	const int64_t id = u.id;
+	store_arena_free(&a);
+	return id;
+}
+
+static int64_t user_org(const char *email)
+{
+	struct store_arena a = { 0 };
+	struct store_user u;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_user_get_by_email(F->st, &a, email, &u, &err), 0);
+	const int64_t id = u.organisation_id;
+	store_arena_free(&a);
+	return id;
+}
+
+/* ---- tests ---- */
+
+/* A DELETE with the CSRF header. */
+static long delete_status(const char *who, const char *path)
+{
+	struct reply r;
+	call(as(who), "DELETE", path, NULL, 1, &r);
+	const long st = r.status;
+	reply_free(&r);
+	return st;
+}
+
+static const char *str(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static void path_of(char *out, size_t outsz, int64_t case_id, const char *rest)
+{
+	snprintf(out, outsz, "/api/v1/cases/%lld/%s", (long long)case_id, rest);
+}
+
+static void post_message(const char *who, const char *text, const char *role)
+{
+	char path[128], body[512];
+	struct reply r;
+	path_of(path, sizeof path, SANNE_CASE, "messages");
+	snprintf(body, sizeof body, "{\"body\":\"%s\"}", text);
+	call(as(who), "POST", path, body, 1, &r);
+	if (r.status != 201)
+		fail_msg("%s post message: %ld %s", who, r.status, r.body ? r.body : "");
+	assert_string_equal(str(r.json, "body"), text);
+	const json_t *author = json_object_get(r.json, "author");
+	assert_string_equal(str(author, "role"), role);
+	assert_true(json_integer_value(json_object_get(r.json, "id")) > 0);
+	assert_non_null(str(r.json, "created_at"));
+	reply_free(&r);
+}
+
+static void test_messages(void **state)
+{
+	(void)state;
+	char path[128];
+	struct reply r;
+	post_message("werknemer", "Ik kan maandag halve dagen werken.", "werknemer");
+	post_message("werkgever", "Prima, we plannen een gesprek.", "werkgever");
+	post_message("bedrijfsarts", "Spreekuur staat op donderdag.", "bedrijfsarts");
+
+	path_of(path, sizeof path, SANNE_CASE, "messages");
+	static const char *const readers[] = { "werknemer", "werkgever", "bedrijfsarts",
+					       "arbeidsdeskundige", "re-integratieprofessional" };
+	for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
+		call(as(readers[i]), "GET", path, NULL, 0, &r);
+		if (r.status != 200)
+			fail_msg("%s list: %ld", readers[i], r.status);
+		const json_t *items = json_object_get(r.json, "items");
+		assert_int_equal(json_array_size(items), 3);
+		/* Newest last. */
+		const json_t *first = json_array_get(items, 0), *last = json_array_get(items, 2);
+		assert_string_equal(str(first, "body"), "Ik kan maandag halve dagen werken.");
+		assert_string_equal(str(json_object_get(first, "author"), "name"), "Sanne de Vries");
+		assert_int_equal(json_integer_value(json_object_get(json_object_get(first, "author"),
+								  "id")),
+				 user_id("werknemer@demo.spoorwijzer.nl"));
+		assert_string_equal(str(json_object_get(last, "author"), "role"), "bedrijfsarts");
+		assert_true(json_integer_value(json_object_get(first, "id")) <
+			    json_integer_value(json_object_get(last, "id")));
+		reply_free(&r);
+	}
+
+	/* No relation to the case's messages: the case does not exist. */
+	static const char *const outsiders[] = { "netwerkwerkgever", "beheerder", "daan.bakker" };
+	for (size_t i = 0; i < sizeof outsiders / sizeof outsiders[0]; i++) {
+		call(as(outsiders[i]), "GET", path, NULL, 0, &r);
+		assert_error(&r, 404, "not_found", "id");
+		reply_free(&r);
+		call(as(outsiders[i]), "POST", path, "{\"body\":\"hallo\"}", 1, &r);
+		assert_error(&r, 404, "not_found", "id");
+		reply_free(&r);
+	}
+	path_of(path, sizeof path, KEES_CASE, "messages");
+	assert_int_equal(status_of("netwerkwerkgever", "GET", path, NULL), 404);
+	path_of(path, sizeof path, 999999, "messages");
+	assert_int_equal(status_of("werknemer", "GET", path, NULL), 404);
+
+	/* Nothing was written by the refusals. */
+	assert_int_equal(count("SELECT COUNT(*) FROM messages WHERE case_id = $1", SANNE_CASE), 3);
+	/* Every read and write left its audit row, the refusals too. */
+	assert_true(count("SELECT COUNT(*) FROM audit_log WHERE case_id = $1"
+			  " AND resource = 'messages' AND outcome = 'deny'",
+			  SANNE_CASE) >= 6);
+	assert_true(count("SELECT COUNT(*) FROM audit_log WHERE case_id = $1"
+			  " AND resource = 'messages' AND action = 'write' AND outcome = 'allow'",
+			  SANNE_CASE) >= 3);
+}
+
+static void test_message_body(void **state)
+{
+	(void)state;
+	char path[128];
+	struct reply r;
+	path_of(path, sizeof path, SANNE_CASE, "messages");
+	struct client *cl = as("werkgever");
+	static const struct {
+		const char *body;
+		const char *field;
+	} bad[] = {
+		{ "{\"body\":\"\"}", "body" },
+		{ "{\"body\":\"  \\n \"}", "body" },
+		{ "{}", "body" },
+		{ "{\"body\":42}", "body" },
+		{ "{\"body\":\"hallo\",\"to\":3}", "to" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		call(cl, "POST", path, bad[i].body, 1, &r);
+		if (r.status != 422)
+			fail_msg("%s: %ld %s", bad[i].body, r.status, r.body ? r.body : "");
+		assert_string_equal(str(json_object_get(r.json, "error"), "field"), bad[i].field);
+		reply_free(&r);
+	}
+	call(cl, "POST", path, "{\"body\":", 1, &r);
+	assert_int_equal(r.status, 400);
+	reply_free(&r);
+
+	/* 4000 characters, counted as characters: 8000 bytes of é pass,
+	 * one character more does not. */
+	const size_t n = 4000;
+	char *big = malloc(16 + 2 * (n + 1));
+	assert_non_null(big);
+	char *p = big + sprintf(big, "{\"body\":\"");
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "\xc3\xa9");
+	strcpy(p, "\"}");
+	call(cl, "POST", path, big, 1, &r);
+	if (r.status != 201)
+		fail_msg("4000 characters: %ld %s", r.status, r.body ? r.body : "");
+	assert_int_equal(strlen(str(r.json, "body")), 2 * n);
+	reply_free(&r);
+	strcpy(p, "x\"}");
+	call(cl, "POST", path, big, 1, &r);
+	assert_error(&r, 422, "invalid", "body");
+	reply_free(&r);
+	free(big);
+
+	/* Without the CSRF header nothing is written. */
+	call(cl, "POST", path, "{\"body\":\"zonder token\"}", 0, &r);
+	assert_int_equal(r.status, 403);
+	reply_free(&r);
+}
+
+/* Gives a consent as who on case_id; returns its id (expects 201). */
+static int64_t give(const char *who, int64_t case_id, const char *body)
+{
+	char path[128];
+	struct reply r;
+	path_of(path, sizeof path, case_id, "consents");
+	call(as(who), "POST", path, body, 1, &r);
+	if (r.status != 201)
+		fail_msg("%s give %s: %ld %s", who, body, r.status, r.body ? r.body : "");
+	assert_string_equal(str(r.json, "given_on"), "2026-03-02");
+	assert_true(json_is_null(json_object_get(r.json, "revoked_on")));
+	const int64_t id = json_integer_value(json_object_get(r.json, "id"));
+	reply_free(&r);
+	return id;
+}
+
+static void test_consents(void **state)
+{
+	(void)state;
+	char path[128];
+	struct reply r;
+	const int64_t bureau = give("werknemer", SANNE_CASE,
+				    "{\"kind\":\"delen_bureau\",\"granted_to\":\"Werkfit Breda\"}");
+	path_of(path, sizeof path, SANNE_CASE, "consents");
+	/* The same consent twice, while in force. */
+	call(as("werknemer"), "POST", path,
+	     "{\"kind\":\"delen_bureau\",\"granted_to\":\"Werkfit Breda\"}", 1, &r);
+	assert_error(&r, 409, "conflict", "kind");
+	reply_free(&r);
+	/* Only the employee gives consent. */
+	static const char *const others[] = { "werkgever", "bedrijfsarts", "arbeidsdeskundige",
+					      "re-integratieprofessional" };
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		call(as(others[i]), "POST", path, "{\"kind\":\"zoekprofiel_netwerk\"}", 1, &r);
+		assert_error(&r, 403, "forbidden", "");
+		reply_free(&r);
+	}
+	assert_int_equal(status_of("netwerkwerkgever", "POST", path,
+				   "{\"kind\":\"zoekprofiel_netwerk\"}"),
+			 404);
+	assert_int_equal(status_of("beheerder", "GET", path, NULL), 404);
+	assert_int_equal(status_of("netwerkwerkgever", "GET", path, NULL), 404);
+
+	static const struct {
+		const char *body, *field;
+	} bad[] = {
+		{ "{\"kind\":\"alles\"}", "kind" },
+		{ "{}", "kind" },
+		{ "{\"kind\":\"zoekprofiel_netwerk\",\"granted_to\":\"Bouw BV\"}", "granted_to" },
+		{ "{\"kind\":\"delen_zorgverlener\"}", "granted_to" },
+		{ "{\"kind\":\"delen_zorgverlener\",\"granted_to\":\" \"}", "granted_to" },
+		{ "{\"kind\":\"delen_bureau\",\"granted_to\":\"X\",\"given_on\":\"2020-01-01\"}",
+		  "given_on" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		call(as("werknemer"), "POST", path, bad[i].body, 1, &r);
+		if (r.status != 422)
+			fail_msg("%s: %ld %s", bad[i].body, r.status, r.body ? r.body : "");
+		assert_string_equal(str(json_object_get(r.json, "error"), "field"), bad[i].field);
+		reply_free(&r);
+	}
+
+	/* Revoke: the werkgever may not, the employee may, once. */
+	char one[160];
+	snprintf(one, sizeof one, "/api/v1/cases/%d/consents/%lld", SANNE_CASE, (long long)bureau);
+	call(as("werkgever"), "DELETE", one, NULL, 1, &r);
+	assert_error(&r, 403, "forbidden", "");
+	reply_free(&r);
+	call(as("werknemer"), "DELETE", one, NULL, 1, &r);
+	if (r.status != 200)
+		fail_msg("revoke: %ld %s", r.status, r.body ? r.body : "");
+	assert_string_equal(str(r.json, "revoked_on"), "2026-03-02");
+	reply_free(&r);
+	call(as("werknemer"), "DELETE", one, NULL, 1, &r);
+	assert_error(&r, 409, "conflict", "revoked_on");
+	reply_free(&r);
+	snprintf(one, sizeof one, "/api/v1/cases/%d/consents/999999", SANNE_CASE);
+	call(as("werknemer"), "DELETE", one, NULL, 1, &r);
+	assert_error(&r, 404, "not_found", "cid");
+	reply_free(&r);
+	snprintf(one, sizeof one, "/api/v1/cases/%d/consents/abc", SANNE_CASE);
+	assert_int_equal(delete_status("werknemer", one), 404);
+
+	/* A consent of another case does not exist under this one. */
+	const int64_t kees = give(KEES, KEES_CASE,
+				  "{\"kind\":\"delen_zorgverlener\",\"granted_to\":\"Fysio West\"}");
+	snprintf(one, sizeof one, "/api/v1/cases/%d/consents/%lld", SANNE_CASE, (long long)kees);
+	call(as("werknemer"), "DELETE", one, NULL, 1, &r);
+	assert_error(&r, 404, "not_found", "cid");
+	reply_free(&r);
+
+	/* Revoked, it may be given again. */
+	give("werknemer", SANNE_CASE, "{\"kind\":\"delen_bureau\",\"granted_to\":\"Werkfit Breda\"}");
+
+	/* The list shows both, the revoked one with its day; the werkgever
+	 * reads it too. */
+	call(as("werkgever"), "GET", path, NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	const json_t *items = json_object_get(r.json, "items");
+	assert_int_equal(json_array_size(items), 2);
+	const json_t *first = json_array_get(items, 0), *second = json_array_get(items, 1);
+	assert_int_equal(json_integer_value(json_object_get(first, "id")), bureau);
+	assert_string_equal(str(first, "kind"), "delen_bureau");
+	assert_string_equal(str(first, "granted_to"), "Werkfit Breda");
+	assert_string_equal(str(first, "given_on"), "2026-03-02");
+	assert_string_equal(str(first, "revoked_on"), "2026-03-02");
+	assert_true(json_is_null(json_object_get(second, "revoked_on")));
+	reply_free(&r);
+}
+
+/* What the access check decides for the netwerkwerkgever about Kees's
+ * search profile, read through api_case_decide as every request does. */
+static struct policy_decision zoekprofiel_decision(void)
+{
+	const char *email = "netwerkwerkgever@demo.spoorwijzer.nl";
+	struct api_user u = { .id = user_id(email), .organisation_id = user_org(email) };
+	struct api_call c = { .app = F->app, .st = F->st, .user = &u,
+			      .today = F->app->fixed_today };
+	struct store_case k;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_case_get(F->st, &c.arena, KEES_CASE, &k, &err), 0);
+	struct policy_decision d;
+	enum role role;
+	if (api_case_decide(&c, &k, POLICY_ZOEKPROFIEL, POLICY_READ, &d, &role, &err) != 0)
+		fail_msg("decide: %s", err.message);
+	assert_int_equal(role, ROLE_NETWERKWERKGEVER);
+	store_arena_free(&c.arena);
+	return d;
+}
+
+static void test_consent_checked(void **state)
+{
+	(void)state;
+	struct policy_decision d = zoekprofiel_decision();
+	assert_false(d.allow);
+	assert_int_equal(d.reason, POLICY_DENY_NO_CONSENT);
+
+	const int64_t cid = give(KEES, KEES_CASE, "{\"kind\":\"zoekprofiel_netwerk\"}");
+	d = zoekprofiel_decision();
+	assert_true(d.allow);
+	assert_int_equal(d.reason, POLICY_ALLOW_CONSENT);
+
+	/* The network employer still does not learn of the case itself. */
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/cases/%d", KEES_CASE);
+	assert_int_equal(status_of("netwerkwerkgever", "GET", path, NULL), 404);
+
+	/* Revoked today: no longer in force from today on. */
+	snprintf(path, sizeof path, "/api/v1/cases/%d/consents/%lld", KEES_CASE, (long long)cid);
+	assert_int_equal(delete_status(KEES, path), 200);
+	d = zoekprofiel_decision();
+	assert_false(d.allow);
+	assert_int_equal(d.reason, POLICY_DENY_NO_CONSENT);
+}
+
+int main(void)
+{
+	if (crypto_init() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		return 1;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_message_body),
+		cmocka_unit_test(test_consents),
+		cmocka_unit_test(test_consent_checked),
+	};
+	const int rc = cmocka_run_group_tests(tests, setup, teardown);
+	curl_global_cleanup();
+	return rc;
+}
