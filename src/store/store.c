@@ -236,3 +236,26 @@ int store_check_required(const char *s, size_t max, const char *field, struct sw
 		return sw_error_set(err, SW_EINVAL, field, "required");
 	return store_check_text(s, max, field, err);
 }
+
+int store_get_by_id(struct store *st, const char *sql, int64_t id, struct store_arena *a,
+		    store_row_fn fn, void *item, const char *field, struct sw_error *err)
+{
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, id);
+	return store_fetch_one(q, a, fn, item, field, err);
+}
+
+int store_list_by_case(struct store *st, const char *sql, int64_t case_id,
+		       struct store_arena *a, size_t size, store_row_fn fn, void **out,
+		       size_t *n, struct sw_error *err)
+{
+	if (store_case_exists(st, case_id, "case_id", err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, case_id);
+	return store_collect(q, a, size, fn, out, n, err);
+}

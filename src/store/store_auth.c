@@ -48,11 +48,7 @@ int store_user_auth_get(struct store *st, struct store_arena *a, int64_t user_id
 {
 	static const char sql[] = "SELECT id, is_beheerder, failed_logins, locked_until"
 				  " FROM users WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, user_id);
-	return store_fetch_one(q, a, read_user_auth, out, "user_id", err);
+	return store_get_by_id(st, sql, user_id, a, read_user_auth, out, "user_id", err);
 }
 
 int store_user_set_password(struct store *st, int64_t user_id, const char *hash,

@@ -112,11 +112,7 @@ int store_case_get(struct store *st, struct store_arena *a, int64_t id, struct s
 		   struct sw_error *err)
 {
 	static const char sql[] = "SELECT " CASE_COLS " FROM cases WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, a, read_case, out, "id", err);
+	return store_get_by_id(st, sql, id, a, read_case, out, "id", err);
 }
 
 int store_case_set_status(struct store *st, int64_t id, enum store_case_status status,
@@ -213,11 +209,7 @@ int store_participation_get(struct store *st, int64_t id, struct store_participa
 			    struct sw_error *err)
 {
 	static const char sql[] = "SELECT " PART_COLS " FROM participations WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, NULL, read_participation, out, "id", err);
+	return store_get_by_id(st, sql, id, NULL, read_participation, out, "id", err);
 }
 
 int store_participation_end(struct store *st, int64_t id, sw_date until, struct sw_error *err)
@@ -243,13 +235,7 @@ int store_participation_list(struct store *st, struct store_arena *a, int64_t ca
 {
 	static const char sql[] = "SELECT " PART_COLS " FROM participations WHERE case_id = $1"
 				  " ORDER BY id";
-	if (store_case_exists(st, case_id, "case_id", err) != 0)
-		return -1;
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, case_id);
-	return store_collect(q, a, sizeof **out, read_participation, (void **)out, n, err);
+	return store_list_by_case(st, sql, case_id, a, sizeof **out, read_participation, (void **)out, n, err);
 }
 
 int store_user_case_roles(struct store *st, int64_t user_id, sw_date today, unsigned *roles,

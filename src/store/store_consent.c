@@ -99,11 +99,7 @@ int store_consent_get(struct store *st, struct store_arena *a, int64_t id,
 		      struct store_consent *out, struct sw_error *err)
 {
 	static const char sql[] = "SELECT " CONSENT_COLS " FROM consents WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, a, read_consent, out, "id", err);
+	return store_get_by_id(st, sql, id, a, read_consent, out, "id", err);
 }
 
 int store_consent_list(struct store *st, struct store_arena *a, int64_t case_id,

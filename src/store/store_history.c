@@ -62,11 +62,7 @@ int store_period_get(struct store *st, int64_t id, struct store_period *out,
 		     struct sw_error *err)
 {
 	static const char sql[] = "SELECT " PERIOD_COLS " FROM sick_periods WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, NULL, read_period, out, "id", err);
+	return store_get_by_id(st, sql, id, NULL, read_period, out, "id", err);
 }
 
 int store_period_close(struct store *st, int64_t id, sw_date to, struct sw_error *err)
@@ -100,13 +96,7 @@ int store_period_list(struct store *st, struct store_arena *a, int64_t case_id,
 {
 	static const char sql[] = "SELECT " PERIOD_COLS " FROM sick_periods WHERE case_id = $1"
 				  " ORDER BY from_date, id";
-	if (store_case_exists(st, case_id, "case_id", err) != 0)
-		return -1;
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, case_id);
-	return store_collect(q, a, sizeof **out, read_period, (void **)out, n, err);
+	return store_list_by_case(st, sql, case_id, a, sizeof **out, read_period, (void **)out, n, err);
 }
 
 /* ---- events ------------------------------------------------------------- */
@@ -160,11 +150,7 @@ int store_event_get(struct store *st, struct store_arena *a, int64_t id, struct 
 		    struct sw_error *err)
 {
 	static const char sql[] = "SELECT " EVENT_COLS " FROM events WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, a, read_event, out, "id", err);
+	return store_get_by_id(st, sql, id, a, read_event, out, "id", err);
 }
 
 int store_event_list(struct store *st, struct store_arena *a, int64_t case_id,
@@ -172,13 +158,7 @@ int store_event_list(struct store *st, struct store_arena *a, int64_t case_id,
 {
 	static const char sql[] = "SELECT " EVENT_COLS " FROM events WHERE case_id = $1"
 				  " ORDER BY event_date, id";
-	if (store_case_exists(st, case_id, "case_id", err) != 0)
-		return -1;
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, case_id);
-	return store_collect(q, a, sizeof **out, read_event, (void **)out, n, err);
+	return store_list_by_case(st, sql, case_id, a, sizeof **out, read_event, (void **)out, n, err);
 }
 
 /* ---- art. 5 deviations -------------------------------------------------- */
@@ -261,11 +241,7 @@ int store_deviation_get(struct store *st, struct store_arena *a, int64_t id,
 			struct store_deviation *out, struct sw_error *err)
 {
 	static const char sql[] = "SELECT " DEVIATION_COLS " FROM deviations WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, a, read_deviation, out, "id", err);
+	return store_get_by_id(st, sql, id, a, read_deviation, out, "id", err);
 }
 
 int store_deviation_list(struct store *st, struct store_arena *a, int64_t case_id,
@@ -273,11 +249,5 @@ int store_deviation_list(struct store *st, struct store_arena *a, int64_t case_i
 {
 	static const char sql[] = "SELECT " DEVIATION_COLS " FROM deviations WHERE case_id = $1"
 				  " ORDER BY id";
-	if (store_case_exists(st, case_id, "case_id", err) != 0)
-		return -1;
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, case_id);
-	return store_collect(q, a, sizeof **out, read_deviation, (void **)out, n, err);
+	return store_list_by_case(st, sql, case_id, a, sizeof **out, read_deviation, (void **)out, n, err);
 }

@@ -40,6 +40,17 @@ int store_collect(struct db_stmt *q, struct store_arena *a, size_t size, store_r
 int store_fetch_one(struct db_stmt *q, struct store_arena *a, store_row_fn fn, void *item,
 		    const char *field, struct sw_error *err);
 
+/* Prepares sql (a static string with $1 the id), binds id and reads its
+ * one row with fn: store_fetch_one for the common "get by id". */
+int store_get_by_id(struct store *st, const char *sql, int64_t id, struct store_arena *a,
+		    store_row_fn fn, void *item, const char *field, struct sw_error *err);
+
+/* Checks that the case exists (SW_ENOTFOUND "case_id"), then collects the
+ * rows of sql ($1 the case id) with fn: the common "list of a case". */
+int store_list_by_case(struct store *st, const char *sql, int64_t case_id,
+		       struct store_arena *a, size_t size, store_row_fn fn, void **out,
+		       size_t *n, struct sw_error *err);
+
 /* The employee (user id) of a case; 0 with SW_ENOTFOUND "case_id" if the
  * case does not exist, 0 with another error if the store failed. */
 int64_t store_case_employee(struct store *st, int64_t case_id, struct sw_error *err);

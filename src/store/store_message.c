@@ -52,11 +52,7 @@ int store_message_get(struct store *st, struct store_arena *a, int64_t id,
 	static const char sql[] = "SELECT " MESSAGE_COLS
 				  " FROM messages m LEFT JOIN users u ON u.id = m.author_id"
 				  " WHERE m.id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, a, read_message, out, "id", err);
+	return store_get_by_id(st, sql, id, a, read_message, out, "id", err);
 }
 
 int store_message_list(struct store *st, struct store_arena *a, int64_t case_id, int limit,

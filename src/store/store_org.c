@@ -65,11 +65,7 @@ int store_org_get(struct store *st, struct store_arena *a, int64_t id, struct st
 		  struct sw_error *err)
 {
 	static const char sql[] = "SELECT " ORG_COLS " FROM organisations WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, a, read_org, out, "id", err);
+	return store_get_by_id(st, sql, id, a, read_org, out, "id", err);
 }
 
 int store_org_list(struct store *st, struct store_arena *a, struct store_org **out, size_t *n,
@@ -166,11 +162,7 @@ int store_user_get(struct store *st, struct store_arena *a, int64_t id, struct s
 		   struct sw_error *err)
 {
 	static const char sql[] = "SELECT " USER_COLS " FROM users WHERE id = $1";
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, id);
-	return store_fetch_one(q, a, read_user, out, "id", err);
+	return store_get_by_id(st, sql, id, a, read_user, out, "id", err);
 }
 
 int store_user_get_by_email(struct store *st, struct store_arena *a, const char *email,

@@ -271,11 +271,5 @@ int store_deadline_list(struct store *st, struct store_arena *a, int64_t case_id
 		"SELECT case_id, code, seq, pos, due, due_effective, opens, done, agreed_due,"
 		" status, week, rule_version, computed_on FROM deadlines WHERE case_id = $1"
 		" ORDER BY pos";
-	if (store_case_exists(st, case_id, "case_id", err) != 0)
-		return -1;
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
-		return -1;
-	db_bind_int(q, 1, case_id);
-	return store_collect(q, a, sizeof **out, read_deadline, (void **)out, n, err);
+	return store_list_by_case(st, sql, case_id, a, sizeof **out, read_deadline, (void **)out, n, err);
 }
