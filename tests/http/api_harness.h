@@ -307,4 +307,76 @@ static __attribute__((unused)) long login(struct client *cl, const char *email, 
 	return r->status;
 }
 
+/* ---- logged-in clients and store checks ---- */
+
+/* Logged-in clients by email, kept for the whole run. */
+static struct {
+	char email[128];
+	struct client cl;
+} logged[16];
+static __attribute__((unused)) size_t nlogged;
+
+static __attribute__((unused)) struct client *as(const char *who)
+{
+	char email[128];
+	snprintf(email, sizeof email, "%s%s", who, strchr(who, '@') ? "" : "@demo.spoorwijzer.nl");
+	for (size_t i = 0; i < nlogged; i++)
+		if (strcmp(logged[i].email, email) == 0)
+			return &logged[i].cl;
+	assert_true(nlogged < sizeof logged / sizeof logged[0]);
+	struct client *cl = &logged[nlogged].cl;
+	struct reply r;
+	anonymous(cl);
+	if (login(cl, email, PASSWORD, &r) != 200)
+		fail_msg("login %s: %ld %s", email, r.status, r.body ? r.body : "");
+	reply_free(&r);
+	snprintf(logged[nlogged].email, sizeof logged[nlogged].email, "%s", email);
+	nlogged++;
+	return cl;
+}
+
+static __attribute__((unused)) long status_of(const char *who, const char *method, const char *path, const char *body)
+{
+	struct reply r;
+	call(as(who), method, path, body, body != NULL, &r);
+	const long s = r.status;
+	reply_free(&r);
+	return s;
+}
+
+static __attribute__((unused)) int64_t count(const char *sql, int64_t arg)
+{
+	struct sw_error err = { 0 };
+	struct db_stmt *q = db_prepare(store_db(F->st), sql, 0, &err);
+	assert_non_null(q);
+	int64_t n = -1;
+	db_bind_int(q, 1, arg);
+	if (db_run_id(q, &n, &err) != 0)
+		fail_msg("%s: %s", sql, err.message);
+	db_stmt_free(q);
+	return n;
+}
+
+static __attribute__((unused)) int64_t user_id(const char *email)
+{
+	struct store_arena a = { 0 };
+	struct store_user u;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_user_get_by_email(F->st, &a, email, &u, &err), 0);
+	const int64_t id = u.id;
+	store_arena_free(&a);
+	return id;
+}
+
+static __attribute__((unused)) int64_t user_org(const char *email)
+{
+	struct store_arena a = { 0 };
+	struct store_user u;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_user_get_by_email(F->st, &a, email, &u, &err), 0);
+	const int64_t id = u.organisation_id;
+	store_arena_free(&a);
+	return id;
+}
+
 #endif
