@@ -21,7 +21,7 @@
 #include "store/store.h"
 #include "store/store_pool.h"
 
-#define API_MAX_ROUTES 64
+#define API_MAX_ROUTES 256
 
 /* The cookie that carries the session token (HttpOnly). */
 #define API_SESSION_COOKIE "sw_session"

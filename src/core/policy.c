@@ -28,6 +28,7 @@ static const unsigned char case_rights[ROLE__COUNT][POLICY_RESOURCE__COUNT] = {
 		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = RW,
 		[POLICY_ACCESS_LOG] = R, [POLICY_ZOEKPROFIEL] = RW,
 		[POLICY_PLACEMENT_OFFER] = R,
+		[POLICY_PLACEMENT] = R, [POLICY_MONITORING] = RW, [POLICY_DECISIONS] = RW,
 	},
 	[ROLE_WERKGEVER] = {
 		[POLICY_CASE_FUNCTIONAL] = RW,
@@ -35,6 +36,7 @@ static const unsigned char case_rights[ROLE__COUNT][POLICY_RESOURCE__COUNT] = {
 		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
 		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
 		[POLICY_ZOEKPROFIEL] = R, [POLICY_PLACEMENT_OFFER] = R,
+		[POLICY_PLACEMENT] = RW, [POLICY_MONITORING] = RW, [POLICY_DECISIONS] = RW,
 	},
 	[ROLE_BEDRIJFSARTS] = {
 		[POLICY_CASE_FUNCTIONAL] = RW, [POLICY_CASE_MEDICAL] = RW,
@@ -42,6 +44,7 @@ static const unsigned char case_rights[ROLE__COUNT][POLICY_RESOURCE__COUNT] = {
 		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
 		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
 		[POLICY_ZOEKPROFIEL] = R, [POLICY_PLACEMENT_OFFER] = R,
+		[POLICY_PLACEMENT] = R, [POLICY_MONITORING] = R, [POLICY_DECISIONS] = RW,
 	},
 	[ROLE_ARBEIDSDESKUNDIGE] = {
 		[POLICY_CASE_FUNCTIONAL] = RW,
@@ -49,6 +52,7 @@ static const unsigned char case_rights[ROLE__COUNT][POLICY_RESOURCE__COUNT] = {
 		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
 		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
 		[POLICY_ZOEKPROFIEL] = RW, [POLICY_PLACEMENT_OFFER] = R,
+		[POLICY_PLACEMENT] = RW, [POLICY_MONITORING] = RW, [POLICY_DECISIONS] = RW,
 	},
 	[ROLE_REINTEGRATIEPROFESSIONAL] = {
 		[POLICY_CASE_FUNCTIONAL] = RW,
@@ -56,10 +60,12 @@ static const unsigned char case_rights[ROLE__COUNT][POLICY_RESOURCE__COUNT] = {
 		[POLICY_DEADLINES] = RW, [POLICY_DOCUMENTS] = RW,
 		[POLICY_MESSAGES] = RW, [POLICY_CONSENTS] = R,
 		[POLICY_ZOEKPROFIEL] = RW, [POLICY_PLACEMENT_OFFER] = R,
+		[POLICY_PLACEMENT] = RW, [POLICY_MONITORING] = RW, [POLICY_DECISIONS] = RW,
 	},
-	/* Only the search profile, and only with consent (checked below). */
+	/* Only with the candidate's consent (checked below): the search
+	 * profile, and as receiving employer the placement and its monitoring. */
 	[ROLE_NETWERKWERKGEVER] = {
-		[POLICY_ZOEKPROFIEL] = R,
+		[POLICY_ZOEKPROFIEL] = R, [POLICY_PLACEMENT] = RW, [POLICY_MONITORING] = RW,
 	},
 	/* A beheerder is not a case role: a participation claiming it gets
 	 * nothing. */
@@ -229,6 +235,9 @@ static const char *const resource_names[POLICY_RESOURCE__COUNT] = {
 	[POLICY_ORGANISATIONS] = "organisations",
 	[POLICY_USERS] = "users",
 	[POLICY_PLACEMENT_OFFER] = "placement_offer",
+	[POLICY_PLACEMENT] = "placement",
+	[POLICY_MONITORING] = "monitoring",
+	[POLICY_DECISIONS] = "decisions",
 };
 
 const char *policy_resource_name(enum policy_resource resource)

@@ -31,6 +31,9 @@ enum policy_resource {
 	POLICY_ORGANISATIONS,
 	POLICY_USERS,
 	POLICY_PLACEMENT_OFFER,
+	POLICY_PLACEMENT,           /* the candidate's pipeline and placements */
+	POLICY_MONITORING,          /* driegesprek, questionnaires, risk signals, goals */
+	POLICY_DECISIONS,           /* shared decision records */
 	POLICY_RESOURCE__COUNT
 };
 

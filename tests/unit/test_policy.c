@@ -91,25 +91,33 @@ static enum policy_reason reason(struct fx *f, enum policy_resource res, enum po
 
 /* Expected rights, in policy_resource order:
  * functional medical ziekmelding sick_periods deadlines documents messages
- * consents access_log zoekprofiel organisations users placement_offer */
+ * consents access_log zoekprofiel organisations users placement_offer
+ * placement monitoring decisions */
 static const struct {
 	const char *name;
 	const char *cells[POLICY_RESOURCE__COUNT];
 } matrix[] = {
 	{ "werknemer",
-	  { "RW", "R", "R", "R", "R", "RW", "RW", "RW", "R", "RW", "-", "-", "R" } },
+	  { "RW", "R", "R", "R", "R", "RW", "RW", "RW", "R", "RW", "-", "-", "R",
+	    "R", "RW", "RW" } },
 	{ "werkgever",
-	  { "RW", "-", "RW", "RW", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R" } },
+	  { "RW", "-", "RW", "RW", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R",
+	    "RW", "RW", "RW" } },
 	{ "bedrijfsarts",
-	  { "RW", "RW", "R", "R", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R" } },
+	  { "RW", "RW", "R", "R", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R",
+	    "R", "R", "RW" } },
 	{ "arbeidsdeskundige",
-	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R" } },
+	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R",
+	    "RW", "RW", "RW" } },
 	{ "re-integratieprofessional",
-	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R" } },
+	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R",
+	    "RW", "RW", "RW" } },
 	{ "netwerkwerkgever",
-	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "R", "-", "-", "-" } },
+	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "R", "-", "-", "-",
+	    "RW", "RW", "-" } },
 	{ "beheerder",
-	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "RW", "RW", "-" } },
+	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "RW", "RW", "-",
+	    "-", "-", "-" } },
 };
 
 static void test_matrix(void **state)
@@ -278,10 +286,14 @@ static void test_consent(void **state)
 	/* Revocation still ahead. */
 	c->revoked = D("2024-06-02");
 	assert_true(decide(&f, POLICY_ZOEKPROFIEL, POLICY_READ));
-	/* Consent opens nothing else. */
+	/* Consent opens the profile and, as receiving employer, the
+	 * placement and its monitoring; nothing else. */
 	for (int res = 0; res < POLICY_RESOURCE__COUNT; res++)
-		if (res != POLICY_ZOEKPROFIEL)
+		if (res != POLICY_ZOEKPROFIEL && res != POLICY_PLACEMENT && res != POLICY_MONITORING)
 			assert_false(decide(&f, (enum policy_resource)res, POLICY_READ));
+	c->revoked = D("2024-03-01");
+	assert_int_equal(reason(&f, POLICY_PLACEMENT, POLICY_WRITE), POLICY_DENY_NO_CONSENT);
+	assert_int_equal(reason(&f, POLICY_MONITORING, POLICY_READ), POLICY_DENY_NO_CONSENT);
 	/* The other roles do not depend on this consent. */
 	fx_role(&f, ROLE_REINTEGRATIEPROFESSIONAL);
 	f.req.consents[POLICY_CONSENT_ZOEKPROFIEL_NETWERK].given = DATE_NONE;
