@@ -204,6 +204,117 @@ static const struct migration migrations[] = {
 	  "CREATE UNIQUE INDEX consents_open ON consents (case_id, kind, COALESCE(granted_to, ''))"
 	  " WHERE revoked_on IS NULL;",
 	  { NULL, NULL } },
+	{ 7,
+	  /* The employer network (DOMAIN.md section 6). Levels of the load
+	   * categories are one string in match.h's category order ('0'..'3',
+	   * '-' unknown; network_levels_parse); sets of types, wishes,
+	   * instruments, skills and sectors are bit sets of the positions of
+	   * their core vocabularies (match.h, network.h), which only grow.
+	   * Coordinates are integer micro-degrees. network_rev counts every
+	   * change of offers and zoekprofielen, so that a process can tell
+	   * whether its in-memory copy for the matcher is still current.
+	   *
+	   * The spelregels defaults of a network employer: who carries the
+	   * sickness risk, the share of the wage cost the receiver pays, what
+	   * happens on relapse, intent to hire, the fixed contact person. */
+	  "CREATE TABLE network_conditions ("
+	  " organisation_id BIGINT PRIMARY KEY REFERENCES organisations (id),"
+	  " ziekterisico TEXT NOT NULL CHECK (ziekterisico IN ('verzendende_werkgever',"
+	  "  'ontvangende_werkgever')),"
+	  " loonkosten_percentage SMALLINT NOT NULL CHECK (loonkosten_percentage BETWEEN 0 AND 100),"
+	  " bij_terugval TEXT,"
+	  " intentie_dienstverband SMALLINT NOT NULL CHECK (intentie_dienstverband IN (0, 1)),"
+	  " contactpersoon TEXT NOT NULL,"
+	  " updated_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+
+	  "CREATE TABLE placement_offers ("
+	  " id {{ID}},"
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " title TEXT NOT NULL,"
+	  " type TEXT NOT NULL CHECK (type IN ('detachering', 'proefplaatsing',"
+	  "  'werkervaringsplaats', 'vacature')),"
+	  " tasks TEXT NOT NULL,"
+	  " sector SMALLINT NOT NULL,"
+	  " hours_min SMALLINT NOT NULL,"
+	  " hours_max SMALLINT NOT NULL,"
+	  " postcode TEXT NOT NULL,"
+	  " lat_e6 INTEGER,"
+	  " lon_e6 INTEGER,"
+	  " demands TEXT NOT NULL,"
+	  " guidance SMALLINT NOT NULL DEFAULT 0,"
+	  " duration_weeks SMALLINT,"
+	  " instruments INTEGER NOT NULL DEFAULT 0,"
+	  " features INTEGER NOT NULL DEFAULT 0,"
+	  " skills BIGINT NOT NULL DEFAULT 0,"
+	  " intent_to_hire SMALLINT NOT NULL DEFAULT 0 CHECK (intent_to_hire IN (0, 1)),"
+	  " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'gesloten')),"
+	  " created_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " updated_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " CHECK (hours_min <= hours_max));"
+	  "CREATE INDEX placement_offers_org ON placement_offers (organisation_id, id);"
+	  "CREATE INDEX placement_offers_status ON placement_offers (status, id);"
+
+	  /* One search profile per case, updated in place; version counts the
+	   * updates. birth_year is for the teaser's age band only. */
+	  "CREATE TABLE zoekprofielen ("
+	  " case_id BIGINT PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+	  " version INTEGER NOT NULL DEFAULT 1,"
+	  " capacities TEXT NOT NULL,"
+	  " types INTEGER NOT NULL DEFAULT 0,"
+	  " hours_min SMALLINT NOT NULL,"
+	  " hours_max SMALLINT NOT NULL,"
+	  " range_km SMALLINT NOT NULL,"
+	  " postcode TEXT NOT NULL,"
+	  " lat_e6 INTEGER,"
+	  " lon_e6 INTEGER,"
+	  " wishes INTEGER NOT NULL DEFAULT 0,"
+	  " skills BIGINT NOT NULL DEFAULT 0,"
+	  " sectors BIGINT NOT NULL DEFAULT 0,"
+	  " instruments INTEGER NOT NULL DEFAULT 0,"
+	  " birth_year SMALLINT,"
+	  " beroepsrichting TEXT,"
+	  " toelichting TEXT,"
+	  " updated_by BIGINT NOT NULL REFERENCES users (id),"
+	  " updated_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " CHECK (hours_min <= hours_max));"
+
+	  /* A candidate (case) proposed for an offer and how far it got; the
+	   * day of each stage reached. Not named placements: a placement is
+	   * an entry at proefplaatsing, detachering or dienstverband, and
+	   * durable monitoring links to it. */
+	  "CREATE TABLE pipeline_entries ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " offer_id BIGINT NOT NULL REFERENCES placement_offers (id),"
+	  " stage TEXT NOT NULL CHECK (stage IN ('voorgesteld', 'kennismaking', 'proefplaatsing',"
+	  "  'detachering', 'dienstverband', 'beeindigd')),"
+	  " voorgesteld_on {{DATE}} NOT NULL,"
+	  " kennismaking_on {{DATE}},"
+	  " proefplaatsing_on {{DATE}},"
+	  " detachering_on {{DATE}},"
+	  " dienstverband_on {{DATE}},"
+	  " beeindigd_on {{DATE}},"
+	  " ended_reason TEXT,"
+	  " CHECK ((stage = 'beeindigd') = (ended_reason IS NOT NULL)),"
+	  " UNIQUE (case_id, offer_id));"
+	  "CREATE INDEX pipeline_entries_offer ON pipeline_entries (offer_id);"
+
+	  "CREATE TABLE pipeline_moves ("
+	  " id {{ID}},"
+	  " entry_id BIGINT NOT NULL REFERENCES pipeline_entries (id) ON DELETE CASCADE,"
+	  " from_stage TEXT,"
+	  " to_stage TEXT NOT NULL,"
+	  " moved_on {{DATE}} NOT NULL,"
+	  " moved_by BIGINT NOT NULL REFERENCES users (id),"
+	  " role TEXT NOT NULL,"
+	  " note TEXT,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX pipeline_moves_entry ON pipeline_moves (entry_id, id);"
+
+	  "CREATE TABLE network_rev (id SMALLINT PRIMARY KEY CHECK (id = 1), rev BIGINT NOT NULL);"
+	  "INSERT INTO network_rev (id, rev) VALUES (1, 0);",
+	  { NULL, NULL } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
