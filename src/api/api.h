@@ -145,4 +145,16 @@ int api_messages_register(struct router *r, struct api_app *app, struct sw_error
 /* consents.c: /api/v1/cases/{id}/consents */
 int api_consents_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* The employer network (network_json.h has what these files share):
+ * offers.c: /api/v1/offers, /api/v1/network/conditions */
+int api_offers_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* zoekprofiel.c: /api/v1/cases/{id}/zoekprofiel */
+int api_zoekprofiel_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* matches.c: /api/v1/cases/{id}/matches, /api/v1/offers/{id}/candidates */
+int api_matches_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* pipeline.c: /api/v1/cases/{id}/pipeline */
+int api_pipeline_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* network_figures.c: /api/v1/network/figures */
+int api_network_figures_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 #endif
