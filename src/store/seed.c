@@ -7,6 +7,7 @@
 #include "store_int.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "core/crypto.h"
 
@@ -282,6 +283,165 @@ static int seed_cases(struct store *st, sw_date today, const int64_t org_ids[O__
 	return 0;
 }
 
+/* ---- the employer network ---- */
+
+/* Levels in category order: concentratie tijdsdruk samenwerken
+ * conflicthantering klantcontact omgevingseisen tillen lopen
+ * beeldschermwerk zitten staan nachtwerk. */
+struct demo_offer {
+	int org;
+	const char *title, *tasks, *postcode;
+	enum match_type type;
+	const char *sector;
+	int hours_min, hours_max;
+	double lat, lon;
+	int demands[MATCH_CATEGORY__COUNT];
+	unsigned guidance;
+	int weeks;
+	unsigned instruments;
+	const char *skills[4];
+	int intent;
+};
+
+static const struct demo_offer demo_offers[] = {
+	{ O_NETWERK_BOUW, "Medewerker werkvoorbereiding",
+	  "Tekeningen en bestellijsten voorbereiden, planning van de ploegen bijhouden, "
+	  "leveranciers bellen.", "4871 AB", MATCH_DETACHERING, "bouw", 16, 24, 51.5706, 4.6369,
+	  { 2, 1, 2, 1, 1, 0, 0, 1, 3, 3, 0, 0 }, MATCH_GUIDANCE_BEGELEIDING, 26,
+	  MATCH_BIT(MATCH_NO_RISKPOLIS), { "planning", "administratie", "office", NULL }, 1 },
+	{ O_NETWERK_BOUW, "Magazijnmedewerker bouwmaterialen",
+	  "Orders verzamelen en klaarzetten, voorraad tellen, heftruck rijden op het terrein.",
+	  "4874 NA", MATCH_PROEFPLAATSING, "bouw", 24, 32, 51.5801, 4.6562,
+	  { 1, 2, 1, 0, 0, 2, 3, 3, 0, 0, 2, 0 }, MATCH_GUIDANCE_BEGELEIDING, 8,
+	  MATCH_BIT(MATCH_INSTR_PROEFPLAATSING), { "orderpicken", "heftruck", "voorraadbeheer", NULL },
+	  0 },
+	{ O_NETWERK_ZORG, "Gastvrouw of gastheer restaurant",
+	  "Bewoners en bezoekers ontvangen, koffie en lunch serveren, afruimen.", "4901 KH",
+	  MATCH_WERKERVARINGSPLAATS, "zorg_welzijn", 12, 20, 51.6450, 4.8597,
+	  { 1, 1, 2, 1, 2, 0, 1, 2, 0, 0, 2, 0 },
+	  MATCH_GUIDANCE_BEGELEIDING | MATCH_GUIDANCE_JOBCOACH, 13, MATCH_BIT(MATCH_JOBCOACH),
+	  { "gastvrijheid", "bediening", NULL }, 0 },
+	{ O_NETWERK_ZORG, "Medewerker zorgadministratie",
+	  "Cliëntdossiers bijwerken, declaraties controleren, telefoon van de receptie.",
+	  "4902 PA", MATCH_VACATURE, "zorg_welzijn", 20, 28, 51.6389, 4.8750,
+	  { 2, 2, 2, 1, 2, 0, 0, 0, 3, 3, 0, 0 }, MATCH_GUIDANCE_BEGELEIDING, 0,
+	  MATCH_BIT(MATCH_LOONKOSTENSUBSIDIE), { "administratie", "data_invoer", "klantenservice",
+						 NULL }, 1 },
+};
+
+static int seed_offers(struct store *st, const int64_t org_ids[O__COUNT],
+		       const int64_t user_ids[U__COUNT], int64_t *ids, struct sw_error *err)
+{
+	static const struct { int org; const char *risk; int pct; const char *relapse, *contact; }
+	conditions[] = {
+		{ O_NETWERK_BOUW, "verzendende_werkgever", 50,
+		  "Bij terugval meldt de kandidaat zich ziek bij de eigen werkgever; de "
+		  "detachering wordt gepauzeerd en na twee weken samen geëvalueerd.",
+		  "Erik van Gils" },
+		{ O_NETWERK_ZORG, "verzendende_werkgever", 30,
+		  "Bij terugval stopt de plaatsing tijdelijk; de jobcoach neemt contact op.",
+		  "Marloes de Kok (P&O)" },
+	};
+	for (size_t i = 0; i < sizeof conditions / sizeof conditions[0]; i++) {
+		const struct store_network_conditions c = {
+			.organisation_id = org_ids[conditions[i].org],
+			.ziekterisico = conditions[i].risk,
+			.loonkosten_percentage = conditions[i].pct,
+			.bij_terugval = conditions[i].relapse, .intentie_dienstverband = 1,
+			.contactpersoon = conditions[i].contact,
+		};
+		if (store_network_conditions_put(st, &c, err) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < sizeof demo_offers / sizeof demo_offers[0]; i++) {
+		const struct demo_offer *d = &demo_offers[i];
+		/* The Zorgcentrum has no demo account: the beheerder entered its
+		 * offers on its behalf. */
+		struct store_offer o = {
+			.organisation_id = org_ids[d->org], .title = d->title, .type = d->type,
+			.tasks = d->tasks, .hours_min = d->hours_min, .hours_max = d->hours_max,
+			.postcode = d->postcode, .has_coord = 1,
+			.lat_e6 = (int32_t)(d->lat * 1e6), .lon_e6 = (int32_t)(d->lon * 1e6),
+			.guidance = d->guidance, .duration_weeks = d->weeks,
+			.instruments = d->instruments, .intent_to_hire = d->intent, .open = 1,
+			.created_by = user_ids[d->org == O_NETWERK_BOUW ? U_NETWERK : U_BEHEERDER],
+		};
+		memcpy(o.demands, d->demands, sizeof o.demands);
+		network_sector_parse(d->sector, &o.sector);
+		for (const char *const *sk = d->skills; *sk != NULL; sk++) {
+			unsigned id;
+			if (network_skill_parse(*sk, &id) == 0)
+				o.skills |= 1ull << id;
+		}
+		if (store_offer_insert(st, &o, &ids[i], err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Kees (case 5) in the second track: his zoekprofiel, his consent to be
+ * proposed to the network since the netwerkwerkgever joined (day 565), and
+ * the proefplaatsing at Van Gils that the case's afspraken mention. */
+static int seed_network(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
+			const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	int64_t offer_ids[sizeof demo_offers / sizeof demo_offers[0]];
+	struct store_arena a = { 0 };
+	struct store_case_filter f = { .participant_id = user_ids[U_KEES] };
+	struct store_case *cases;
+	size_t n;
+	if (seed_offers(st, org_ids, user_ids, offer_ids, err) != 0 ||
+	    store_case_list(st, &a, &f, &cases, &n, err) != 0) {
+		store_arena_free(&a);
+		return -1;
+	}
+	const int64_t kees = n > 0 ? cases[0].id : 0;
+	store_arena_free(&a);
+	if (kees == 0)
+		return sw_error_set(err, SW_EINTERNAL, "", "demo case of Kees missing");
+	const sw_date start = today - 625;
+	struct store_zoekprofiel z = {
+		.case_id = kees,
+		.capacities = { 2, 1, 2, 1, 1, 1, 0, 1, 3, 3, 1, 0 },
+		.types = MATCH_BIT(MATCH_DETACHERING) | MATCH_BIT(MATCH_PROEFPLAATSING) |
+			 MATCH_BIT(MATCH_VACATURE),
+		.hours_min = 16, .hours_max = 24, .range_km = 25, .postcode = "4816 GA",
+		.has_coord = 1, .lat_e6 = 51597300, .lon_e6 = 4793500,
+		.wishes = MATCH_BIT(MATCH_VASTE_WERKTIJDEN) | MATCH_BIT(MATCH_RUSTIGE_WERKPLEK),
+		.instruments = MATCH_BIT(MATCH_NO_RISKPOLIS), .birth_year = 1971,
+		.beroepsrichting = "administratief",
+		.toelichting = "Wil graag in de bouw blijven, maar niet meer buiten werken.",
+		.updated_by = user_ids[U_COACH],
+	};
+	static const char *const skills[] = { "administratie", "planning", "office",
+					      "timmeren" };
+	for (size_t i = 0; i < sizeof skills / sizeof skills[0]; i++) {
+		unsigned id;
+		if (network_skill_parse(skills[i], &id) == 0)
+			z.skills |= 1ull << id;
+	}
+	unsigned bouw;
+	network_sector_parse("bouw", &bouw);
+	z.sectors = 1ull << bouw;
+	const struct store_consent k = { .case_id = kees,
+					 .kind = STORE_CONSENT_ZOEKPROFIEL_NETWERK,
+					 .given_on = start + 560, .revoked_on = DATE_NONE };
+	int64_t id, entry;
+	const int64_t coach = user_ids[U_COACH];
+	if (store_zoekprofiel_put(st, &z, err) != 0 || store_consent_insert(st, &k, &id, err) != 0 ||
+	    store_pipeline_propose(st, kees, offer_ids[0], start + 562, coach,
+				   ROLE_REINTEGRATIEPROFESSIONAL,
+				   "Past bij zijn ervaring in de werkvoorbereiding.", &entry, err) != 0 ||
+	    store_pipeline_move(st, entry, NETWORK_KENNISMAKING, start + 570,
+				user_ids[U_NETWERK], ROLE_NETWERKWERKGEVER,
+				"Spelregels besproken en getekend.", NULL, err) != 0 ||
+	    store_pipeline_move(st, entry, NETWORK_PROEFPLAATSING, start + 580, coach,
+				ROLE_REINTEGRATIEPROFESSIONAL, "Start 24 uur per week, vier weken.",
+				NULL, err) != 0)
+		return -1;
+	return 0;
+}
+
 /* The demo employee's account marks a seeded database: 1 if it is there,
  * 0 if not, -1 on error. Asked inside the seeding transaction so that two
  * seeders cannot both insert. */
@@ -323,7 +483,8 @@ int store_seed_demo(struct store *st, sw_date today, struct sw_error *err)
 	}
 	int64_t org_ids[O__COUNT], user_ids[U__COUNT];
 	if (seed_people(st, org_ids, user_ids, err) != 0 ||
-	    seed_cases(st, today, org_ids, user_ids, err) != 0) {
+	    seed_cases(st, today, org_ids, user_ids, err) != 0 ||
+	    seed_network(st, today, org_ids, user_ids, err) != 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -299,7 +299,16 @@ static struct policy_decision zoekprofiel_decision(void)
 static void test_consent_checked(void **state)
 {
 	(void)state;
+	char path[128];
+	/* The demo seed has Kees consenting (the network pipeline); revoked
+	 * today, it is no longer in force. */
 	struct policy_decision d = zoekprofiel_decision();
+	assert_true(d.allow);
+	const int64_t seeded = count("SELECT id FROM consents WHERE case_id = $1"
+				     " AND kind = 'zoekprofiel_netwerk'", KEES_CASE);
+	snprintf(path, sizeof path, "/api/v1/cases/%d/consents/%lld", KEES_CASE, (long long)seeded);
+	assert_int_equal(delete_status(KEES, path), 200);
+	d = zoekprofiel_decision();
 	assert_false(d.allow);
 	assert_int_equal(d.reason, POLICY_DENY_NO_CONSENT);
 
@@ -309,7 +318,6 @@ static void test_consent_checked(void **state)
 	assert_int_equal(d.reason, POLICY_ALLOW_CONSENT);
 
 	/* The network employer still does not learn of the case itself. */
-	char path[128];
 	snprintf(path, sizeof path, "/api/v1/cases/%d", KEES_CASE);
 	assert_int_equal(status_of("netwerkwerkgever", "GET", path, NULL), 404);
 
