@@ -683,6 +683,7 @@ int main(int argc, char **argv)
 	};
 	const size_t nq = argc > 3 ? (size_t)atol(argv[3]) : 200;
 	const size_t nsql = argc > 4 ? (size_t)atol(argv[4]) : 10;
+	setvbuf(stdout, NULL, _IOLBF, 0);        /* progress shows in a log */
 	if (d.noffers == 0 || d.ncands == 0 || nq == 0 || nsql == 0) {
 		fprintf(stderr, "usage: match [OFFERS [CANDIDATES [QUERIES [SQL_QUERIES]]]]\n");
 		return 2;

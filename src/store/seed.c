@@ -327,6 +327,11 @@ static const struct demo_offer demo_offers[] = {
 	  { 2, 2, 2, 1, 2, 0, 0, 0, 3, 3, 0, 0 }, MATCH_GUIDANCE_BEGELEIDING, 0,
 	  MATCH_BIT(MATCH_LOONKOSTENSUBSIDIE), { "administratie", "data_invoer", "klantenservice",
 						 NULL }, 1 },
+	{ O_NETWERK_ZORG, "Planner technische dienst",
+	  "Onderhoudsmeldingen inplannen, offertes van aannemers vergelijken, voorraad "
+	  "bijhouden.", "4904 SH", MATCH_DETACHERING, "zorg_welzijn", 16, 24, 51.6301, 4.8456,
+	  { 2, 1, 2, 1, 1, 0, 0, 1, 3, 3, 1, 0 }, MATCH_GUIDANCE_BEGELEIDING, 26,
+	  MATCH_BIT(MATCH_NO_RISKPOLIS), { "planning", "office", "onderhoud", NULL }, 1 },
 };
 
 static int seed_offers(struct store *st, const int64_t org_ids[O__COUNT],

@@ -7,7 +7,7 @@
  *
  * Seed: case 4 Sanne (no zoekprofiel, no consent), case 5 Kees (profile,
  * consent, at proefplaatsing for offer 1 since 2026-01-16). Offers 1 and 2
- * are of Bouwbedrijf Van Gils (the netwerkwerkgever demo user), 3 and 4 of
+ * are of Bouwbedrijf Van Gils (the netwerkwerkgever demo user), 3 to 5 of
  * Zorgcentrum De Mantelhof. */
 #define API_HARNESS_DB_URL "sqlite:/tmp/sw-test-api-network.db"
 #include "http/api_harness.h"
@@ -118,7 +118,7 @@ static void test_figures(void **state)
 	(void)state;
 	struct reply r;
 	req(NWG, "GET", "/api/v1/network/figures?from=2025-01-01&to=2026-12-31", NULL, 200, &r);
-	assert_int_equal(num(r.json, "offers_open"), 4);
+	assert_int_equal(num(r.json, "offers_open"), 5);
 	assert_int_equal(num(r.json, "proposals"), 1);
 	assert_int_equal(num(r.json, "placements"), 1);
 	assert_int_equal(num(r.json, "lasting_6_months"), 0);
