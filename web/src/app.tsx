@@ -9,6 +9,8 @@ import { CaseDetailPage } from './pages/CaseDetail';
 import { CasesHome } from './pages/CasesHome';
 import { EmployeeHome } from './pages/EmployeeHome';
 import { LoginPage } from './pages/Login';
+import { NetworkCasePage } from './pages/NetworkCase';
+import { NetworkOffersPage } from './pages/NetworkOffers';
 import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
 import { ZiekmeldingPage } from './pages/Ziekmelding';
@@ -126,6 +128,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
         : persona === 'werknemer'
           ? [{ label: t.nav.journey, route: { name: 'home' } }]
           : [{ label: t.nav.home, route: { name: 'home' } }];
+  if (user.roles.includes('netwerkwerkgever') && persona !== 'other') items.push({ label: t.network.nav, route: { name: 'offers' } });
   return (
     <nav class="utrecht-nav-bar sw-nav" aria-label={t.app.mainNav}>
       <div class="utrecht-nav-bar__content sw-container">
@@ -133,7 +136,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
           {items.map((it) => {
             const current = it.route.name === route.name;
             // Case pages live under the home overview: highlighted, but not "the current page".
-            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section');
+            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network');
             return (
               <li class="utrecht-nav-list__item" key={it.route.name}>
                 <a
@@ -191,6 +194,7 @@ function Content({ route }: { route: Route }) {
       if (persona === 'professional') return <CasesHome user={user} kind="professional" />;
       if (persona === 'werknemer') return <EmployeeHome roles={user.roles} />;
       if (persona === 'unknown') return <StartHome user={user} />;
+      if (user.roles.includes('netwerkwerkgever')) return <NetworkOffersPage />;
       return <OtherRoleHome />;
     case 'ziekmelding':
       return persona === 'werkgever' ? <ZiekmeldingPage /> : <NotFound />;
@@ -198,6 +202,10 @@ function Content({ route }: { route: Route }) {
       return <CaseDetailPage key={route.id} id={route.id} roles={user.roles} />;
     case 'section':
       return <SectionPage key={`${route.id}-${route.section}`} id={route.id} section={route.section} />;
+    case 'network':
+      return <NetworkCasePage key={route.id} id={route.id} />;
+    case 'offers':
+      return <NetworkOffersPage />;
     case 'notfound':
       return <NotFound />;
   }

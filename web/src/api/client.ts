@@ -13,7 +13,13 @@ import type {
   ErrorCode,
   Items,
   Message,
+  Offer,
+  OfferSummary,
   Page,
+  PipelineEntry,
+  Ranked,
+  Stage,
+  Teaser,
   SessionInfo,
   Timeline,
   Ziekmelding,
@@ -140,4 +146,13 @@ export const api = {
   consents: (id: number) => getOpt<Items<Consent>>(`/cases/${id}/consents`),
   grantConsent: (id: number, kind: string, grantedTo: string) => post<Consent>(`/cases/${id}/consents`, { kind, granted_to: grantedTo }),
   revokeConsent: (id: number, consentId: number) => del(`/cases/${id}/consents/${consentId}`),
+
+  /* The employer network. */
+  matches: (id: number) => get<Ranked<'offer', OfferSummary>>(`/cases/${id}/matches`),
+  pipeline: (id: number) => get<Items<PipelineEntry>>(`/cases/${id}/pipeline`),
+  propose: (id: number, offerId: number, note: string) => post<PipelineEntry>(`/cases/${id}/pipeline`, { offer_id: offerId, note: note || null }),
+  moveStage: (id: number, entryId: number, stage: Stage, reason: string) =>
+    post<PipelineEntry>(`/cases/${id}/pipeline/${entryId}/moves`, stage === 'beeindigd' ? { stage, reason } : { stage }),
+  offers: () => get<Items<Offer>>('/offers'),
+  candidates: (offerId: number) => get<Ranked<'candidate', Teaser>>(`/offers/${offerId}/candidates`),
 };

@@ -190,3 +190,95 @@ export interface Consent {
 export interface Items<T> {
   items: T[];
 }
+
+/* ---- the employer network (issue 6) ---- */
+
+export const STAGES = ['voorgesteld', 'kennismaking', 'proefplaatsing', 'detachering', 'dienstverband', 'beeindigd'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The moves the server allows from each stage (core/network.c). */
+export const NEXT_STAGES: Record<Stage, readonly Stage[]> = {
+  voorgesteld: ['kennismaking', 'beeindigd'],
+  kennismaking: ['proefplaatsing', 'detachering', 'dienstverband', 'beeindigd'],
+  proefplaatsing: ['detachering', 'dienstverband', 'beeindigd'],
+  detachering: ['dienstverband', 'beeindigd'],
+  dienstverband: ['beeindigd'],
+  beeindigd: [],
+};
+
+export interface MatchFactor {
+  name: string;
+  weight: number;
+  fit: number;
+  points: number;
+}
+
+export interface MatchScore {
+  total: number;
+  weights_version: string;
+  distance_km: number | null;
+  factors: MatchFactor[];
+  excluded: string[];
+  flags: string[];
+  over_capacity: string[];
+  capacity_unknown: string[];
+  instruments_unmet: string[];
+}
+
+export interface OfferSummary {
+  id: number;
+  organisation: string;
+  title: string;
+  type: string;
+  sector: string;
+  hours_min: number;
+  hours_max: number;
+  postcode: string;
+  guidance: string[];
+  duration_weeks: number | null;
+  instruments: string[];
+  intent_to_hire: boolean;
+  status: 'open' | 'gesloten';
+}
+
+export interface Offer extends Omit<OfferSummary, 'organisation'> {
+  organisation: { id: number; name: string };
+  tasks: string;
+  demands: Record<string, number | null>;
+  skills: string[];
+}
+
+export interface Teaser {
+  candidate_id: number;
+  label: string;
+  age_band: string | null;
+  region: string | null;
+  hours_min: number;
+  hours_max: number;
+  capacities: Record<string, number | null>;
+  skills: string[];
+  stage?: Stage | null;
+}
+
+export interface PipelineMove {
+  from: Stage | null;
+  to: Stage;
+  on: IsoDate;
+  moved_by: { id: number; name: string | null; role: Role };
+  note: string | null;
+}
+
+export interface PipelineEntry {
+  id: number;
+  case_id: number;
+  offer: { id: number; title: string; organisation_id: number; organisation: string };
+  stage: Stage;
+  dates: Record<Stage, IsoDate | null>;
+  ended_reason: string | null;
+  moves: PipelineMove[];
+}
+
+export interface Ranked<K extends string, T> {
+  weights_version: string;
+  items: ({ score: MatchScore } & Record<K, T>)[];
+}

@@ -1,0 +1,85 @@
+// The employer network page of a case, as the re-integratieprofessional of
+// Kees (demo case 5, who consented to be proposed): the explained matches,
+// proposing him for an offer and moving the proposal to proefplaatsing.
+// Writes to the database: run against a freshly seeded server (tests/web/run.sh).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { expectNoAxeViolations } from './lib/axe.mjs';
+import { baseUrl, launch } from './lib/browser.mjs';
+import { login, testAccounts } from './lib/login.mjs';
+
+const accounts = testAccounts();
+const COACH = 're-integratieprofessional';
+const KEES_CASE = 5;
+const OFFER = 'Planner technische dienst';
+
+async function networkMissing() {
+  try {
+    const res = await fetch(`${baseUrl()}/api/v1/cases/${KEES_CASE}/matches`, { headers: { Accept: 'application/json' } });
+    return res.status === 404 ? 'GET /api/v1/cases/{id}/matches is not on this server (404)' : false;
+  } catch (e) {
+    return `server not reachable: ${e.message}`;
+  }
+}
+const skip = !accounts ? 'SW_TEST_ACCOUNTS not set' : !accounts[COACH] ? `no ${COACH} account` : await networkMissing();
+
+async function waitLoaded(page) {
+  await page.getByRole('status').filter({ hasText: /Bezig met laden|Loading/ }).first().waitFor({ state: 'detached' }).catch(() => {});
+}
+
+describe('network of a case', { skip }, () => {
+  let b;
+  before(async () => {
+    b = await launch();
+    await login(b.page, accounts[COACH]);
+  });
+  after(async () => b?.close());
+
+  test('the case links to the network page with explained matches', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl()}/#/dossiers/${KEES_CASE}`);
+    await page.getByRole('heading', { level: 1, name: 'Dossier van Kees Mulder' }).waitFor();
+    await page.getByRole('link', { name: 'Werk bij een andere werkgever: passend aanbod en voorstellen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Passend werk in het netwerk' }).waitFor();
+    await waitLoaded(page);
+    const offer = page.getByRole('article', { name: OFFER, exact: true });
+    await offer.waitFor();
+    assert.match(await offer.innerText(), /van 100 punten/);
+    await offer.getByText('Hoe komt deze score tot stand?').click();
+    const table = offer.getByRole('table', { name: `Opbouw van de score voor ${OFFER}` });
+    await table.waitFor();
+    assert.equal(await table.getByRole('row').count(), 10, 'a header row and nine factors');
+    assert.match(await table.innerText(), /Reisafstand[\s\S]*Hoogst haalbaar|Hoogst haalbaar[\s\S]*Reisafstand/);
+    // The seeded proposal: already at proefplaatsing at Van Gils.
+    const seeded = page.getByRole('article', { name: 'Medewerker werkvoorbereiding (Bouwbedrijf Van Gils Etten-Leur)' });
+    assert.match(await seeded.innerText(), /Fase: Proefplaatsing/);
+    await expectNoAxeViolations(page, 'network page');
+  });
+
+  test('propose the candidate and move the proposal to proefplaatsing', async () => {
+    const { page } = b;
+    await page.getByRole('button', { name: `Voorstellen voor ${OFFER}` }).click();
+    await page.getByRole('status').filter({ hasText: `Voorgesteld voor ${OFFER}.` }).waitFor();
+    const entry = page.getByRole('article', { name: `${OFFER} (Zorgcentrum De Mantelhof Oosterhout)` });
+    await entry.waitFor();
+    assert.match(await entry.innerText(), /Fase: Voorgesteld/);
+    // Only allowed moves are offered: no proefplaatsing before the kennismaking.
+    const next = entry.getByLabel(`Volgende fase: ${OFFER}`);
+    const options = await next.locator('option').allInnerTexts();
+    assert.deepEqual(options, ['Kennismaking', 'Beëindigd']);
+    await next.selectOption('kennismaking');
+    await entry.getByRole('button', { name: 'Naar deze fase' }).click();
+    await entry.getByText('Fase: Kennismaking').waitFor();
+    await entry.getByLabel(`Volgende fase: ${OFFER}`).selectOption('proefplaatsing');
+    await entry.getByRole('button', { name: 'Naar deze fase' }).click();
+    await entry.getByText('Fase: Proefplaatsing').waitFor();
+    const history = entry.getByRole('table', { name: `Verloop van het voorstel voor ${OFFER}` });
+    const rows = await history.getByRole('row').allInnerTexts();
+    assert.equal(rows.length, 4, 'header and three moves');
+    assert.match(rows[3], /Proefplaatsing[\s\S]*Lotte Verhoeven/);
+    // The offer is no longer proposable.
+    assert.equal(await page.getByRole('button', { name: `Voorstellen voor ${OFFER}` }).count(), 0);
+    await expectNoAxeViolations(page, 'network page after the moves');
+    assert.deepEqual(b.problems, [], 'no JavaScript errors');
+  });
+});
