@@ -237,9 +237,11 @@ static int post_move(struct api_call *c, struct http_response *res, struct sw_er
 	    api_case_access(c, id, POLICY_PLACEMENT, POLICY_WRITE, &ac, err) != 0)
 		return -1;
 	if (store_pipeline_get(c->st, &c->arena, eid, &e, &ge) != 0) {
-		if (ge.code != SW_ENOTFOUND)
-			return err != NULL ? (*err = ge, -1) : -1;
-		return sw_error_set(err, SW_ENOTFOUND, "eid", "no such pipeline entry");
+		if (ge.code == SW_ENOTFOUND)
+			return sw_error_set(err, SW_ENOTFOUND, "eid", "no such pipeline entry");
+		if (err != NULL)
+			*err = ge;
+		return -1;
 	}
 	if (e.case_id != id || !visible(c, ac.role, &e))
 		return sw_error_set(err, SW_ENOTFOUND, "eid", "no such pipeline entry");

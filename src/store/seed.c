@@ -402,9 +402,13 @@ static int seed_network(struct store *st, sw_date today, const int64_t org_ids[O
 	}
 	const int64_t kees = n > 0 ? cases[0].id : 0;
 	store_arena_free(&a);
-	if (kees == 0)
+	int started = -1;
+	for (size_t i = 0; i < NCASES; i++)
+		if (demo_cases[i].employee == U_KEES)
+			started = demo_cases[i].started;
+	if (kees == 0 || started < 0)
 		return sw_error_set(err, SW_EINTERNAL, "", "demo case of Kees missing");
-	const sw_date start = today - 625;
+	const sw_date start = today - started;
 	struct store_zoekprofiel z = {
 		.case_id = kees,
 		.capacities = { 2, 1, 2, 1, 1, 1, 0, 1, 3, 3, 1, 0 },

@@ -25,12 +25,11 @@ static int check_network_org(struct store *st, int64_t org_id, const char *field
 	struct sw_error e;
 	int rc = 0;
 	if (store_org_get(st, &a, org_id, &o, &e) != 0) {
+		rc = -1;
 		if (e.code == SW_ENOTFOUND)
-			rc = sw_error_set(err, SW_ENOTFOUND, field, "no such organisation");
+			sw_error_set(err, SW_ENOTFOUND, field, "no such organisation");
 		else if (err != NULL)
-			*err = e, rc = -1;
-		else
-			rc = -1;
+			*err = e;
 	} else if (o.kind != STORE_ORG_NETWERK) {
 		rc = sw_error_set(err, SW_EINVAL, field, "not an organisation of the network");
 	}
