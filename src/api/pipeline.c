@@ -198,7 +198,8 @@ static int post_pipeline(struct api_call *c, struct http_response *res, struct s
 		goto out;
 	if (!consent) {
 		sw_error_set(err, SW_ECONFLICT, "consent",
-			     "the employee has not consented to be proposed to the network");
+			     "the employee has not consented to be proposed to the network"
+			     " (or the case is closed)");
 		goto out;
 	}
 	if (propose(c, id, ac.role, offer_id, note, &eid, err) == 0)

@@ -597,7 +597,8 @@ int store_offers_load(struct store *st, struct match_offer **out, size_t *n,
  * is in force on today, packed (id = case id), in one scan; malloc'ed. */
 int store_candidates_load(struct store *st, sw_date today, struct match_candidate **out,
 			  size_t *n, struct sw_error *err);
-/* Whether the case's zoekprofiel_netwerk consent is in force on today. */
+/* Whether the case is open and its zoekprofiel_netwerk consent is in force
+ * on today: what makes it a candidate for the network. */
 int store_network_consent(struct store *st, int64_t case_id, sw_date today, int *active,
 			  struct sw_error *err);
 

@@ -682,8 +682,9 @@ int store_network_consent(struct store *st, int64_t case_id, sw_date today, int 
 			  struct sw_error *err)
 {
 	static const char sql[] =
-		"SELECT 1 FROM consents WHERE case_id = $1 AND kind = 'zoekprofiel_netwerk'"
-		" AND given_on <= $2 AND (revoked_on IS NULL OR revoked_on > $2)";
+		"SELECT 1 FROM consents k JOIN cases c ON c.id = k.case_id"
+		" WHERE k.case_id = $1 AND c.status = 'open' AND k.kind = 'zoekprofiel_netwerk'"
+		" AND k.given_on <= $2 AND (k.revoked_on IS NULL OR k.revoked_on > $2)";
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q == NULL)
 		return -1;

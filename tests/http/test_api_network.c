@@ -631,6 +631,17 @@ static void test_pipeline(void **state)
 				 "UPDATE placement_offers SET status = 'gesloten' WHERE id = 4", &err),
 			 0);
 	propose(COACH, KEES_CASE, 4, 409);
+
+	/* A closed case is no candidate any more, consent or not. */
+	assert_true(lists_candidate(NWG, OFFER_VOORBEREIDING, KEES_CASE));
+	assert_int_equal(db_exec(store_db(F->st),
+				 "UPDATE cases SET status = 'gesloten' WHERE id = 5", &err), 0);
+	assert_false(lists_candidate(NWG, OFFER_VOORBEREIDING, KEES_CASE));
+	char cpath[128];
+	casepath(cpath, sizeof cpath, KEES_CASE, "pipeline");
+	call(as(COACH), "POST", cpath, "{\"offer_id\":3}", 1, &r);
+	assert_error(&r, 409, "conflict", "consent");
+	reply_free(&r);
 }
 
 int main(void)
