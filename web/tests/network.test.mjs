@@ -83,3 +83,47 @@ describe('network of a case', { skip }, () => {
     assert.deepEqual(b.problems, [], 'no JavaScript errors');
   });
 });
+
+// The network employer of Bouwbedrijf Van Gils (demo account, not in
+// SW_TEST_ACCOUNTS: same password as the others): its offers with the
+// anonymous candidates, and placing a new offer.
+describe('network employer', { skip }, () => {
+  let b;
+  before(async () => {
+    b = await launch();
+    await login(b.page, { email: 'netwerkwerkgever@demo.spoorwijzer.nl', password: accounts[COACH].password });
+  });
+  after(async () => b?.close());
+
+  test('home is the own offers with anonymous candidates', async () => {
+    const { page } = b;
+    await page.getByRole('heading', { level: 1, name: 'Mijn aanbod' }).waitFor();
+    await waitLoaded(page);
+    const offer = page.getByRole('region', { name: 'Medewerker werkvoorbereiding' });
+    await offer.getByText(/^kandidaat, \d\d-\d\d, administratief, 24 uur, regio 48/).waitFor();
+    const text = await offer.innerText();
+    assert.match(text, /\(Proefplaatsing\)/);
+    assert.doesNotMatch(text, /Kees|Mulder|4816/, 'no name or address');
+    await expectNoAxeViolations(page, 'offers page');
+  });
+
+  test('placing an offer: errors first, then the offer in the list', async () => {
+    const { page } = b;
+    await page.getByRole('button', { name: 'Aanbod plaatsen' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /Vul functie in/);
+    await expectNoAxeViolations(page, 'offer form with errors');
+    await page.getByLabel('Functie', { exact: true }).fill('Uitvoerder renovatie');
+    await page.getByLabel('Soort plaatsing').selectOption('proefplaatsing');
+    await page.getByLabel('Taken').fill('Werkplanning en overleg met bewoners.');
+    await page.getByLabel('Uren per week, minimaal').fill('16');
+    await page.getByLabel('Uren per week, maximaal').fill('24');
+    await page.getByLabel('Postcode van de werkplek').fill('4871 AB');
+    await page.getByLabel('Tillen en dragen').selectOption('1');
+    await page.getByRole('button', { name: 'Aanbod plaatsen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Uitvoerder renovatie staat in het netwerk.' }).waitFor();
+    await page.getByRole('region', { name: 'Uitvoerder renovatie' }).waitFor();
+    assert.deepEqual(b.problems, [], 'no JavaScript errors');
+  });
+});

@@ -14,6 +14,7 @@ import type {
   Items,
   Message,
   Offer,
+  OfferInput,
   OfferSummary,
   Page,
   PipelineEntry,
@@ -154,5 +155,6 @@ export const api = {
   moveStage: (id: number, entryId: number, stage: Stage, reason: string) =>
     post<PipelineEntry>(`/cases/${id}/pipeline/${entryId}/moves`, stage === 'beeindigd' ? { stage, reason } : { stage }),
   offers: () => get<Items<Offer>>('/offers'),
+  createOffer: (o: OfferInput) => post<Offer>('/offers', o),
   candidates: (offerId: number) => get<Ranked<'candidate', Teaser>>(`/offers/${offerId}/candidates`),
 };

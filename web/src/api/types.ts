@@ -282,3 +282,27 @@ export interface Ranked<K extends string, T> {
   weights_version: string;
   items: ({ score: MatchScore } & Record<K, T>)[];
 }
+
+export const OFFER_TYPES = ['detachering', 'proefplaatsing', 'werkervaringsplaats', 'vacature'] as const;
+export const SECTORS = [
+  'landbouw', 'delfstoffen', 'industrie', 'energie', 'water_afval', 'bouw', 'handel', 'vervoer_opslag', 'horeca',
+  'informatie_communicatie', 'financiele_diensten', 'onroerend_goed', 'specialistische_diensten', 'zakelijke_diensten',
+  'openbaar_bestuur', 'onderwijs', 'zorg_welzijn', 'cultuur_recreatie', 'overige_diensten', 'huishoudens', 'extraterritoriaal',
+] as const;
+export const CATEGORIES = [
+  'concentratie', 'tijdsdruk', 'samenwerken', 'conflicthantering', 'klantcontact', 'omgevingseisen', 'tillen', 'lopen',
+  'beeldschermwerk', 'zitten', 'staan', 'nachtwerk',
+] as const;
+
+export interface OfferInput {
+  title: string;
+  type: string;
+  tasks: string;
+  sector: string;
+  hours_min: number;
+  hours_max: number;
+  postcode: string;
+  demands: Record<string, number>;
+  guidance: string[];
+  intent_to_hire: boolean;
+}
