@@ -5,9 +5,11 @@
  * milliseconds, but reading them out of the database takes about a second
  * (bench/match prints both), so loading per request would be the whole
  * cost. Each request instead asks the store for a fingerprint (one row:
- * the network revision every offer and profile change counts up, plus the
- * consent and open-case counts) and reuses the loaded copy while it is the
- * same; a change by any process, or a new day for consents, reloads it.
+ * the revisions every offer and every profile change counts up, plus the
+ * consent and open-case counts) and reuses a loaded copy while its part is
+ * the same: an offer change reloads the offers, a profile, consent or
+ * case change the candidates, whichever process made it; a new day
+ * reloads the candidates too (consents count from their day).
  *
  * A snapshot is reference-counted: a request scanning an old copy keeps it
  * alive while another request swaps in a new one. The current snapshots
@@ -26,11 +28,12 @@ static struct api_net_snapshot *current[CACHE__COUNT];
 static int same_key(const struct api_net_snapshot *s, int kind,
 		    const struct store_network_fingerprint *fp, sw_date today, const void *pool)
 {
-	if (s == NULL || s->pool != pool || s->fp.rev != fp->rev)
+	if (s == NULL || s->pool != pool)
 		return 0;
 	if (kind == CACHE_OFFERS)
-		return 1;
-	return s->today == today && s->fp.consents == fp->consents &&
+		return s->fp.offers_rev == fp->offers_rev;
+	return s->fp.profiles_rev == fp->profiles_rev && s->today == today &&
+	       s->fp.consents == fp->consents &&
 	       s->fp.consent_max_id == fp->consent_max_id &&
 	       s->fp.consents_revoked == fp->consents_revoked && s->fp.open_cases == fp->open_cases;
 }

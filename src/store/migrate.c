@@ -210,8 +210,8 @@ static const struct migration migrations[] = {
 	   * '-' unknown; network_levels_parse); sets of types, wishes,
 	   * instruments, skills and sectors are bit sets of the positions of
 	   * their core vocabularies (match.h, network.h), which only grow.
-	   * Coordinates are integer micro-degrees. network_rev counts every
-	   * change of offers and zoekprofielen, so that a process can tell
+	   * Coordinates are integer micro-degrees. network_rev counts the
+	   * changes of offers and of zoekprofielen, so that a process can tell
 	   * whether its in-memory copy for the matcher is still current.
 	   *
 	   * The spelregels defaults of a network employer: who carries the
@@ -312,8 +312,9 @@ static const struct migration migrations[] = {
 	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
 	  "CREATE INDEX pipeline_moves_entry ON pipeline_moves (entry_id, id);"
 
-	  "CREATE TABLE network_rev (id SMALLINT PRIMARY KEY CHECK (id = 1), rev BIGINT NOT NULL);"
-	  "INSERT INTO network_rev (id, rev) VALUES (1, 0);",
+	  "CREATE TABLE network_rev (kind TEXT PRIMARY KEY CHECK (kind IN ('offers', 'profiles')),"
+	  " rev BIGINT NOT NULL);"
+	  "INSERT INTO network_rev (kind, rev) VALUES ('offers', 0), ('profiles', 0);",
 	  { NULL, NULL } },
 };
 

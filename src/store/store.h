@@ -578,12 +578,12 @@ int store_zoekprofiel_get(struct store *st, struct store_arena *a, int64_t case_
 void store_zoekprofiel_to_match(const struct store_zoekprofiel *z, int64_t employer_id,
 				struct match_candidate *out);
 
-/* What the matcher's in-memory copy depends on: rev counts changes of
- * offers and profiles; the consent and case counts change with every
- * consent given or revoked and case closed. Equal fingerprints: the copy
- * is current. */
+/* What the matcher's in-memory copies depend on: the revisions count the
+ * changes of offers and of profiles; the consent and case counts change
+ * with every consent given or revoked and case closed. Equal parts: the
+ * copy is current. */
 struct store_network_fingerprint {
-	int64_t rev;
+	int64_t offers_rev, profiles_rev;
 	int64_t consents, consent_max_id, consents_revoked, open_cases;
 };
 

@@ -8,12 +8,15 @@
 
 #define MAX_DURATION_WEEKS 520
 
-/* Every change of offers and profiles counts here (migration 7). */
-static int bump_rev(struct store *st, struct sw_error *err)
+/* Every change of offers, and of profiles, counts here (migration 7). */
+static int bump_rev(struct store *st, const char *kind, struct sw_error *err)
 {
-	static const char sql[] = "UPDATE network_rev SET rev = rev + 1 WHERE id = 1";
+	static const char sql[] = "UPDATE network_rev SET rev = rev + 1 WHERE kind = $1";
 	struct db_stmt *q = store_stmt(st, sql, err);
-	return q == NULL ? -1 : db_run(q, err);
+	if (q == NULL)
+		return -1;
+	db_bind_text(q, 1, kind);
+	return db_run(q, err);
 }
 
 /* SW_EINVAL on field unless the organisation is of the network. */
@@ -285,7 +288,7 @@ int store_offer_insert(struct store *st, const struct store_offer *o, int64_t *i
 	db_bind_int(q, 1, o->organisation_id);
 	bind_offer(q, o);
 	db_bind_int(q, 19, o->created_by);
-	if (db_run_id(q, id, err) != 0 || bump_rev(st, err) != 0)
+	if (db_run_id(q, id, err) != 0 || bump_rev(st, "offers", err) != 0)
 		goto fail;
 	return db_commit(db, err);
 fail:
@@ -312,7 +315,7 @@ int store_offer_update(struct store *st, const struct store_offer *o, struct sw_
 	db_bind_int(q, 1, o->id);
 	bind_offer(q, o);
 	int64_t got;
-	if (db_run_id(q, &got, err) != 0 || bump_rev(st, err) != 0)
+	if (db_run_id(q, &got, err) != 0 || bump_rev(st, "offers", err) != 0)
 		goto fail;
 	return db_commit(db, err);
 fail:
@@ -493,7 +496,7 @@ int store_zoekprofiel_put(struct store *st, const struct store_zoekprofiel *z,
 	db_bind_text(q, 16, z->beroepsrichting);
 	db_bind_text(q, 17, z->toelichting);
 	db_bind_int(q, 18, z->updated_by);
-	if (db_run(q, err) != 0 || bump_rev(st, err) != 0)
+	if (db_run(q, err) != 0 || bump_rev(st, "profiles", err) != 0)
 		goto fail;
 	return db_commit(db, err);
 fail:
@@ -536,7 +539,8 @@ int store_network_fingerprint(struct store *st, struct store_network_fingerprint
 			      struct sw_error *err)
 {
 	static const char sql[] =
-		"SELECT (SELECT rev FROM network_rev WHERE id = 1),"
+		"SELECT (SELECT rev FROM network_rev WHERE kind = 'offers'),"
+		" (SELECT rev FROM network_rev WHERE kind = 'profiles'),"
 		" (SELECT COUNT(*) FROM consents WHERE kind = 'zoekprofiel_netwerk'),"
 		" (SELECT COALESCE(MAX(id), 0) FROM consents),"
 		" (SELECT COUNT(revoked_on) FROM consents WHERE kind = 'zoekprofiel_netwerk'),"
@@ -549,7 +553,7 @@ int store_network_fingerprint(struct store *st, struct store_network_fingerprint
 		return rc < 0 ? -1 : sw_error_set(err, SW_EINTERNAL, "", "no network revision");
 	*out = (struct store_network_fingerprint){ db_col_int(q, 0), db_col_int(q, 1),
 						   db_col_int(q, 2), db_col_int(q, 3),
-						   db_col_int(q, 4) };
+						   db_col_int(q, 4), db_col_int(q, 5) };
 	db_reset(q);
 	return 0;
 }

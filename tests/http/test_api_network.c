@@ -412,6 +412,29 @@ static void test_matches(void **state)
 	assert_error(&r, 422, "invalid", "limit");
 	reply_free(&r);
 
+	/* The in-memory copy follows a change at once: offer 1 closed is gone
+	 * from the matches, reopened it is back. */
+	char body[1024];
+	const char *fmt = "{\"title\":\"Medewerker werkvoorbereiding\",\"type\":\"detachering\","
+			  "\"tasks\":\"Werkvoorbereiding.\",\"sector\":\"bouw\",\"hours_min\":16,"
+			  "\"hours_max\":24,\"postcode\":\"4871 AB\",\"lat\":51.5706,\"lon\":4.6369,"
+			  "\"demands\":{\"beeldschermwerk\":3,\"zitten\":3},\"status\":\"%s\"}";
+	char offer[64];
+	snprintf(offer, sizeof offer, "/api/v1/offers/%d", OFFER_VOORBEREIDING);
+	casepath(path, sizeof path, SANNE_CASE, "matches");
+	snprintf(body, sizeof body, fmt, "gesloten");
+	req(NWG, "PUT", offer, body, 200, &r);
+	reply_free(&r);
+	req(COACH, "GET", path, NULL, 200, &r);
+	assert_null(find_item(json_object_get(r.json, "items"), "offer", "id", OFFER_VOORBEREIDING));
+	reply_free(&r);
+	snprintf(body, sizeof body, fmt, "open");
+	req(NWG, "PUT", offer, body, 200, &r);
+	reply_free(&r);
+	req(COACH, "GET", path, NULL, 200, &r);
+	assert_non_null(find_item(json_object_get(r.json, "items"), "offer", "id", OFFER_VOORBEREIDING));
+	reply_free(&r);
+
 	/* Nobody outside the case; no profile, no matches. */
 	casepath(path, sizeof path, SANNE_CASE, "matches");
 	req(NWG, "GET", path, NULL, 404, &r);
