@@ -145,4 +145,11 @@ int api_messages_register(struct router *r, struct api_app *app, struct sw_error
 /* consents.c: /api/v1/cases/{id}/consents */
 int api_consents_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* monitoring.c: /api/v1/cases/{id}/placements/... and .../monitoring/reminders */
+int api_monitoring_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* statistics.c: /api/v1/organisations/{id}/statistics(.csv) and
+ * .../placement-outcomes: aggregates for the organisation's werkgever */
+int api_statistics_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 #endif
