@@ -9,8 +9,10 @@ import { CaseDetailPage } from './pages/CaseDetail';
 import { CasesHome } from './pages/CasesHome';
 import { EmployeeHome } from './pages/EmployeeHome';
 import { LoginPage } from './pages/Login';
+import { MonitoringPage } from './pages/Monitoring';
 import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
+import { StatisticsPage } from './pages/Statistics';
 import { ZiekmeldingPage } from './pages/Ziekmelding';
 
 export function App() {
@@ -120,6 +122,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
       ? [
           { label: t.nav.cases, route: { name: 'home' } },
           { label: t.nav.ziekmelding, route: { name: 'ziekmelding' } },
+          { label: t.statistics.nav, route: { name: 'statistics' } },
         ]
       : persona === 'professional'
         ? [{ label: t.nav.myCases, route: { name: 'home' } }]
@@ -133,7 +136,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
           {items.map((it) => {
             const current = it.route.name === route.name;
             // Case pages live under the home overview: highlighted, but not "the current page".
-            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section');
+            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'monitoring');
             return (
               <li class="utrecht-nav-list__item" key={it.route.name}>
                 <a
@@ -198,6 +201,10 @@ function Content({ route }: { route: Route }) {
       return <CaseDetailPage key={route.id} id={route.id} roles={user.roles} />;
     case 'section':
       return <SectionPage key={`${route.id}-${route.section}`} id={route.id} section={route.section} />;
+    case 'monitoring':
+      return <MonitoringPage key={route.id} id={route.id} />;
+    case 'statistics':
+      return persona === 'werkgever' ? <StatisticsPage user={user} /> : <NotFound />;
     case 'notfound':
       return <NotFound />;
   }

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'ziekmelding' }
   | { name: 'case'; id: number }
   | { name: 'section'; id: number; section: Section }
+  | { name: 'monitoring'; id: number }
+  | { name: 'statistics' }
   | { name: 'notfound' };
 
 export function parseHash(hash: string): Route | null {
@@ -23,10 +25,12 @@ export function parseHash(hash: string): Route | null {
   if (path === '/') return { name: 'home' };
   if (path === '/inloggen') return { name: 'login' };
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
+  if (path === '/statistiek') return { name: 'statistics' };
   const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
   if (m) {
     const id = Number(m[1]);
     if (!m[2]) return { name: 'case', id };
+    if (m[2] === 'monitoring') return { name: 'monitoring', id };
     if ((SECTIONS as readonly string[]).includes(m[2])) return { name: 'section', id, section: m[2] as Section };
   }
   return { name: 'notfound' };
@@ -44,6 +48,10 @@ export function href(route: Route): string {
       return `#/dossiers/${route.id}`;
     case 'section':
       return `#/dossiers/${route.id}/${route.section}`;
+    case 'monitoring':
+      return `#/dossiers/${route.id}/monitoring`;
+    case 'statistics':
+      return '#/statistiek';
     case 'notfound':
       return '#/niet-gevonden';
   }

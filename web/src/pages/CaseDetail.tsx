@@ -66,6 +66,11 @@ export function CaseDetailPage({ id, roles }: { id: number; roles: readonly Role
       <CaseFacts c={c} week={tl.week} />
       <Participants c={c} viewerRoles={viewer} heading={t.caseDetail.participants} />
       <CaseSections caseId={c.id} ownCase={false} heading={t.caseDetail.sections} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'monitoring', id: c.id })}>
+          {t.monitoring.link}
+        </a>
+      </p>
       <Timeline data={tl} viewerRoles={viewer} own={false} />
     </>
   );
