@@ -7,5 +7,7 @@ for b in "$BUILD"/bench/*; do
 	echo "== $(basename "$b")"
 	"$b"
 done
+echo "== stats in SQLite and PostgreSQL"
+BUILD=$BUILD ./bench/stats.sh
 echo "== http"
 BUILD=$BUILD ./bench/http.sh 10

@@ -1,17 +1,20 @@
-/* bench/stats.c - absence statistics over 10,000,000 generated absence
- * records of 400,000 employees, reported over one year, on one core.
- * Prints seconds. Usage: stats [ABSENCES] [EMPLOYEES]
+/* bench/stats.c - absence statistics over 10,000,000 absence records of
+ * 400,000 employees, reported over one year, on one core. Prints seconds.
  *
- * In-memory only. The store benchmark plugs in where generate() is called:
- * load the same shape of rows from SQLite/PostgreSQL through the store
- * (employments and absence periods ORDER BY employee, from) into the two
- * arrays, time the load separately, then time stats_compute() exactly as
- * below. */
+ *   stats [ABSENCES] [EMPLOYEES]                 generated in memory
+ *   stats --database URL [ABSENCES] [EMPLOYEES]  generated in the database
+ *       (INSERT ... SELECT over a recursive CTE in SQLite, generate_series
+ *       in PostgreSQL), read back through store_stats_load, then computed
+ *
+ * The database must be empty (it is migrated here); bench/stats.sh runs
+ * both stores. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/stats.h"
+#include "store/store.h"
 
 static uint64_t rng_next(uint64_t *s)
 {
@@ -134,8 +137,143 @@ static int report(const char *label, const struct stats_params *p, const struct 
 	return 0;
 }
 
+/* ---- the store ------------------------------------------------------------ */
+
+/* Rows of one organisation: per employee a user, a case, an employment from
+ * 2022-01-01 + (id mod 365) with a deeltijdfactor from id, and `per`
+ * closed sick periods in slots of 60 days from the day after: one in ten
+ * of 1..45 days, the rest of 1..7 (hash of case and slot); one in five at
+ * 50%, one in a hundred pregnancy-related. Same rows in both dialects. */
+static const char *const gen_sqlite[] = {
+	"WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %zu)"
+	" INSERT INTO users (email, name, organisation_id)"
+	" SELECT 'b' || n || '@bench', 'Werknemer ' || n, %lld FROM s",
+	"INSERT INTO cases (organisation_id, employee_id)"
+	" SELECT %lld, id FROM users WHERE organisation_id = %lld ORDER BY id",
+	"INSERT INTO employments (user_id, organisation_id, from_date, factor)"
+	" SELECT id, %lld, date('2022-01-01', '+' || (id %% 365) || ' days'),"
+	" CASE id %% 7 WHEN 3 THEN 0.9 WHEN 4 THEN 0.8 WHEN 5 THEN 0.6 WHEN 6 THEN 0.5 ELSE 1.0 END"
+	" FROM users WHERE organisation_id = %lld",
+	"WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < %zu - 1)"
+	" INSERT INTO sick_periods (case_id, from_date, to_date, percent, zwangerschap)"
+	" SELECT c.id, date(e.from_date, '+' || (1 + k.j * 60) || ' days'),"
+	" date(e.from_date, '+' || (1 + k.j * 60 + (c.id * 31 + k.j * 17) %% CASE WHEN (c.id + k.j * 3) %% 10 = 0 THEN 45 ELSE 7 END) || ' days'),"
+	" CASE WHEN (c.id + k.j) %% 5 = 0 THEN 50 ELSE 100 END,"
+	" CASE WHEN (c.id * 7 + k.j) %% 100 = 0 THEN 1 ELSE 0 END"
+	" FROM cases c JOIN employments e ON e.user_id = c.employee_id, k"
+	" WHERE c.organisation_id = %lld",
+	"ANALYZE",
+};
+static const char *const gen_pg[] = {
+	"INSERT INTO users (email, name, organisation_id)"
+	" SELECT 'b' || n || '@bench', 'Werknemer ' || n, %2$lld FROM generate_series(1, %1$zu) n",
+	"INSERT INTO cases (organisation_id, employee_id)"
+	" SELECT %1$lld, id FROM users WHERE organisation_id = %1$lld ORDER BY id",
+	"INSERT INTO employments (user_id, organisation_id, from_date, factor)"
+	" SELECT id, %1$lld, DATE '2022-01-01' + (id %% 365)::int,"
+	" CASE id %% 7 WHEN 3 THEN 0.9 WHEN 4 THEN 0.8 WHEN 5 THEN 0.6 WHEN 6 THEN 0.5 ELSE 1.0 END"
+	" FROM users WHERE organisation_id = %1$lld",
+	"INSERT INTO sick_periods (case_id, from_date, to_date, percent, zwangerschap)"
+	" SELECT c.id, e.from_date + (1 + k.j * 60)::int,"
+	" e.from_date + (1 + k.j * 60 + (c.id * 31 + k.j * 17) %% CASE WHEN (c.id + k.j * 3) %% 10 = 0 THEN 45 ELSE 7 END)::int,"
+	" CASE WHEN (c.id + k.j) %% 5 = 0 THEN 50 ELSE 100 END,"
+	" CASE WHEN (c.id * 7 + k.j) %% 100 = 0 THEN 1 ELSE 0 END"
+	" FROM cases c JOIN employments e ON e.user_id = c.employee_id,"
+	" generate_series(0, %1$zu - 1) k(j) WHERE c.organisation_id = %2$lld",
+	"ANALYZE",
+};
+
+static int run_sql(struct store *st, const char *sql)
+{
+	struct sw_error err = { 0 };
+	if (db_exec(store_db(st), sql, &err) != 0) {
+		fprintf(stderr, "stats: %s\n%s\n", err.message, sql);
+		return -1;
+	}
+	return 0;
+}
+
+static int generate_db(struct store *st, int64_t org, size_t nemployees, size_t per)
+{
+	char sql[2048];
+	const long long o = (long long)org;
+	if (db_dialect(store_db(st)) == DB_SQLITE) {
+		snprintf(sql, sizeof sql, gen_sqlite[0], nemployees, o);
+		if (run_sql(st, sql) != 0)
+			return -1;
+		snprintf(sql, sizeof sql, gen_sqlite[1], o, o);
+		if (run_sql(st, sql) != 0)
+			return -1;
+		snprintf(sql, sizeof sql, gen_sqlite[2], o, o);
+		if (run_sql(st, sql) != 0)
+			return -1;
+		snprintf(sql, sizeof sql, gen_sqlite[3], per, o);
+		return run_sql(st, sql) != 0 || run_sql(st, gen_sqlite[4]) != 0 ? -1 : 0;
+	}
+	snprintf(sql, sizeof sql, gen_pg[0], nemployees, o);
+	if (run_sql(st, sql) != 0)
+		return -1;
+	snprintf(sql, sizeof sql, gen_pg[1], o);
+	if (run_sql(st, sql) != 0)
+		return -1;
+	snprintf(sql, sizeof sql, gen_pg[2], o);
+	if (run_sql(st, sql) != 0)
+		return -1;
+	snprintf(sql, sizeof sql, gen_pg[3], per, o);
+	return run_sql(st, sql) != 0 || run_sql(st, gen_pg[4]) != 0 ? -1 : 0;
+}
+
+static int bench_db(const char *url, size_t na, size_t nemployees)
+{
+	struct sw_error err = { 0 };
+	struct store *st = store_open(url, &err);
+	if (st == NULL || store_migrate(st, NULL, &err) != 0) {
+		fprintf(stderr, "stats: %s: %s\n", url, err.message);
+		if (st != NULL)
+			store_close(st);
+		return 1;
+	}
+	const char *name = db_dialect(store_db(st)) == DB_SQLITE ? "sqlite" : "postgresql";
+	const size_t per = na / nemployees;
+	const struct store_org org = { .name = "Benchmark BV", .kind = STORE_ORG_WERKGEVER };
+	int64_t org_id;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (store_org_insert(st, &org, &org_id, &err) != 0 ||
+	    db_begin(store_db(st), DB_WRITE, &err) != 0 ||
+	    generate_db(st, org_id, nemployees, per) != 0 || db_commit(store_db(st), &err) != 0) {
+		fprintf(stderr, "stats: generate: %s\n", err.message);
+		store_close(st);
+		return 1;
+	}
+	printf("stats: %s: %zu sick periods, %zu employees generated in %.3f s\n", name,
+	       per * nemployees, nemployees, seconds_since(&t0));
+
+	struct store_stats_data d;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (store_stats_load(st, org_id, &d, &err) != 0) {
+		fprintf(stderr, "stats: load: %s\n", err.message);
+		store_close(st);
+		return 1;
+	}
+	printf("stats: %s: %-22s %.3f s  (%zu absences, %zu employments)\n", name,
+	       "read through the store", seconds_since(&t0), d.nabsences, d.nemployments);
+	const struct stats_input in = { d.employments, d.nemployments, d.absences, d.nabsences };
+	struct stats_params p = stats_params_standard(date_from_ymd(2025, 1, 1),
+						      date_from_ymd(2025, 12, 31));
+	int rc = report("calendar days (standard)", &p, &in);
+	p.basis = STATS_WORKING_DAYS;
+	rc |= report("working days", &p, &in);
+	store_stats_data_free(&d);
+	store_close(st);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 2 && strcmp(argv[1], "--database") == 0)
+		return bench_db(argv[2], argc > 3 ? (size_t)atol(argv[3]) : 10000000,
+				argc > 4 ? (size_t)atol(argv[4]) : 400000);
 	const size_t na = argc > 1 ? (size_t)atol(argv[1]) : 10000000;
 	const size_t nemployees = argc > 2 ? (size_t)atol(argv[2]) : 400000;
 	struct stats_absence *a = malloc(sizeof *a * (na ? na : 1));

@@ -67,6 +67,21 @@ int api_route(struct router *r, struct api_app *app, const char *method, const c
 	return 0;
 }
 
+/* Every resource file's register function, in the order routes are added. */
+static int (*const resources[])(struct router *, struct api_app *, struct sw_error *) = {
+	api_session_register,
+	api_cases_register,
+	api_messages_register,
+	api_consents_register,
+	api_offers_register,
+	api_zoekprofiel_register,
+	api_matches_register,
+	api_pipeline_register,
+	api_network_figures_register,
+	api_monitoring_register,
+	api_statistics_register,
+};
+
 int api_register_all(struct router *r, struct api_app *app, struct sw_error *err)
 {
 	char random[CRYPTO_TOKEN_STRLEN];
@@ -75,16 +90,10 @@ int api_register_all(struct router *r, struct api_app *app, struct sw_error *err
 	crypto_token(random);
 	if (crypto_password_hash(random, app->dummy_hash) != 0)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
-	return api_session_register(r, app, err) != 0 || api_cases_register(r, app, err) != 0 ||
-			       api_messages_register(r, app, err) != 0 ||
-			       api_consents_register(r, app, err) != 0 ||
-			       api_offers_register(r, app, err) != 0 ||
-			       api_zoekprofiel_register(r, app, err) != 0 ||
-			       api_matches_register(r, app, err) != 0 ||
-			       api_pipeline_register(r, app, err) != 0 ||
-			       api_network_figures_register(r, app, err) != 0
-		       ? -1
-		       : 0;
+	for (size_t i = 0; i < sizeof resources / sizeof resources[0]; i++)
+		if (resources[i](r, app, err) != 0)
+			return -1;
+	return 0;
 }
 
 int api_require_user(const struct api_call *c, struct sw_error *err)

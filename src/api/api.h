@@ -156,5 +156,11 @@ int api_matches_register(struct router *r, struct api_app *app, struct sw_error 
 int api_pipeline_register(struct router *r, struct api_app *app, struct sw_error *err);
 /* network_figures.c: /api/v1/network/figures */
 int api_network_figures_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* monitoring.c: /api/v1/cases/{id}/placements/... and .../monitoring/reminders */
+int api_monitoring_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* statistics.c: /api/v1/organisations/{id}/statistics(.csv) and
+ * .../placement-outcomes: aggregates for the organisation's werkgever */
+int api_statistics_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 #endif

@@ -316,6 +316,99 @@ static const struct migration migrations[] = {
 	  " rev BIGINT NOT NULL);"
 	  "INSERT INTO network_rev (kind, rev) VALUES ('offers', 0), ('profiles', 0);",
 	  { NULL, NULL } },
+	{ 8,
+	  /* Durable placement monitoring (DOMAIN.md section 7) and what the
+	   * absence statistics need (section 9). pipeline_entry_id refers to
+	   * the network pipeline of another migration: no foreign key yet. A
+	   * placement names its employer as an organisation or, outside the
+	   * installation, by name. Questionnaire answers are one row per
+	   * factor; score NULL is "not applicable" (no subsidy). Employments
+	   * give the available days and the deeltijdfactor; zwangerschap marks
+	   * a pregnancy-related sick period (only whether, as with vangnet). */
+	  "CREATE TABLE placements ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " pipeline_entry_id BIGINT,"
+	  " employer_org_id BIGINT REFERENCES organisations (id),"
+	  " employer_name TEXT,"
+	  " network TEXT,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('detachering', 'proefplaatsing',"
+	  "  'werkervaringsplaats', 'dienstverband')),"
+	  " start_date {{DATE}} NOT NULL,"
+	  " end_date {{DATE}},"
+	  " end_reason TEXT,"
+	  " outcome TEXT NOT NULL DEFAULT 'lopend'"
+	  "  CHECK (outcome IN ('lopend', 'beeindigd', 'doorgestroomd')),"
+	  " contract_until {{DATE}},"
+	  " subsidy_until {{DATE}},"
+	  " hours_per_week SMALLINT NOT NULL DEFAULT 0 CHECK (hours_per_week BETWEEN 0 AND 60),"
+	  " capacity_hours SMALLINT NOT NULL DEFAULT 0 CHECK (capacity_hours BETWEEN 0 AND 60),"
+	  " t2_months SMALLINT NOT NULL DEFAULT 24,"
+	  " t3_months SMALLINT NOT NULL DEFAULT 36,"
+	  " created_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " CHECK (employer_org_id IS NOT NULL OR employer_name IS NOT NULL),"
+	  " CHECK (end_date IS NULL OR end_date >= start_date));"
+	  "CREATE INDEX placements_case ON placements (case_id, id);"
+
+	  "CREATE TABLE driegesprekken ("
+	  " placement_id BIGINT PRIMARY KEY REFERENCES placements (id) ON DELETE CASCADE,"
+	  " held_on {{DATE}} NOT NULL,"
+	  " afspraken TEXT NOT NULL,"
+	  " recorded_by BIGINT NOT NULL REFERENCES users (id),"
+	  " recorded_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+
+	  "CREATE TABLE monitor_answers ("
+	  " placement_id BIGINT NOT NULL REFERENCES placements (id) ON DELETE CASCADE,"
+	  " moment TEXT NOT NULL CHECK (moment IN ('T0', 'T1', 'T2', 'T3')),"
+	  " perspective TEXT NOT NULL"
+	  "  CHECK (perspective IN ('werknemer', 'werkgever', 'arbeidsdeskundige')),"
+	  " factor TEXT NOT NULL,"
+	  " score SMALLINT CHECK (score BETWEEN 1 AND 5),"
+	  " comment TEXT,"
+	  " answered_by BIGINT NOT NULL REFERENCES users (id),"
+	  " answered_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " PRIMARY KEY (placement_id, moment, perspective, factor));"
+
+	  "CREATE TABLE risk_signals ("
+	  " id {{ID}},"
+	  " placement_id BIGINT NOT NULL REFERENCES placements (id) ON DELETE CASCADE,"
+	  " kind TEXT NOT NULL,"
+	  " noted_on {{DATE}} NOT NULL,"
+	  " ends_on {{DATE}},"
+	  " note TEXT,"
+	  " route TEXT NOT NULL,"
+	  " follow_up {{DATE}} NOT NULL,"
+	  " resolved_on {{DATE}},"
+	  " noted_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX risk_signals_placement ON risk_signals (placement_id, id);"
+
+	  "CREATE TABLE development_goals ("
+	  " id {{ID}},"
+	  " placement_id BIGINT NOT NULL REFERENCES placements (id) ON DELETE CASCADE,"
+	  " route TEXT NOT NULL,"
+	  " goal TEXT NOT NULL,"
+	  " reached SMALLINT CHECK (reached IN (0, 1)),"
+	  " done_what TEXT,"
+	  " done_by TEXT,"
+	  " take_forward TEXT,"
+	  " created_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX development_goals_placement ON development_goals (placement_id, id);"
+
+	  "CREATE TABLE employments ("
+	  " id {{ID}},"
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " from_date {{DATE}} NOT NULL,"
+	  " until_date {{DATE}},"
+	  " factor DOUBLE PRECISION NOT NULL CHECK (factor > 0 AND factor <= 1),"
+	  " CHECK (until_date IS NULL OR until_date >= from_date));"
+	  "CREATE INDEX employments_org ON employments (organisation_id, user_id, from_date);"
+	  "ALTER TABLE sick_periods ADD COLUMN zwangerschap SMALLINT NOT NULL DEFAULT 0"
+	  " CHECK (zwangerschap IN (0, 1));",
+	  { NULL, NULL } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

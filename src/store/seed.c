@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/crypto.h"
+#include "core/monitor.h"
 
 /* Every demo account logs in with this password (README). */
 #define DEMO_PASSWORD "spoorwijzer"
@@ -451,6 +452,112 @@ static int seed_network(struct store *st, sw_date today, const int64_t org_ids[O
 	return 0;
 }
 
+/* ---- placement monitoring and absence statistics ----------------------- */
+
+/* Employments of the works company: everyone of it, some part-time, so
+ * that its absence statistics are not trivial. Days before today. */
+static const struct { int user; int from; int permille; } demo_employments[] = {
+	{ U_WERKNEMER, 2900, 800 }, { U_WERKGEVER, 4100, 1000 }, { U_DAAN, 1500, 1000 },
+	{ U_YUSUF, 800, 1000 },     { U_INGRID, 3300, 500 },     { U_KEES, 5200, 1000 },
+	{ U_NAIMA, 700, 600 },      { U_TOM, 2100, 900 },        { U_ANOUK, 1900, 800 },
+};
+
+/* T0 of the demo placement as each perspective answered it: scores per
+ * factor in monitor_factor order (0: not applicable). */
+static const struct {
+	int user;
+	int perspective;
+	int scores[MONITOR_FACTOR__COUNT];
+	const char *comment;          /* on passend werk */
+} demo_t0[] = {
+	{ U_KEES, MONITOR_WERKNEMER, { 4, 4, 3, 4, 5, 3, 0 },
+	  "Het sjouwen valt nog zwaar; het plannen van de werkvoorbereiding gaat goed." },
+	{ U_NETWERK, MONITOR_WERKGEVER, { 4, 3, 4, 4, 4, 3, 0 },
+	  "Kees past goed in het team van de werkvoorbereiding." },
+	{ U_ARBEIDSDESKUNDIGE, MONITOR_ARBEIDSDESKUNDIGE, { 4, 3, 3, 4, 4, 3, 0 },
+	  "Taken passen binnen de belastbaarheid als tillen boven 15 kg wordt vermeden." },
+};
+
+/* Kees Mulder's proefplaatsing at Bouwbedrijf Van Gils in monitoring: the
+ * driegesprek, T0 answered from the three perspectives, a no-show signal
+ * and a development goal; the contract ends within two months, which the
+ * portal shows as a derived signal. */
+static int seed_monitoring(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
+			   const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	int64_t id;
+	for (size_t i = 0; i < sizeof demo_employments / sizeof demo_employments[0]; i++) {
+		const struct store_employment e = {
+			.user_id = user_ids[demo_employments[i].user],
+			.organisation_id = org_ids[O_WERKGEVER],
+			.from = today - demo_employments[i].from, .until = DATE_NONE,
+			.factor = demo_employments[i].permille / 1000.0,
+		};
+		if (store_employment_insert(st, &e, &id, err) != 0)
+			return -1;
+	}
+	struct store_arena a = { 0 };
+	struct store_case *cs;
+	size_t n;
+	const struct store_case_filter f = { .participant_id = user_ids[U_KEES] };
+	if (store_case_list(st, &a, &f, &cs, &n, err) != 0 || n == 0) {
+		store_arena_free(&a);
+		return n == 0 ? sw_error_set(err, SW_EINTERNAL, "", "demo case of Kees missing") : -1;
+	}
+	const int64_t case_id = cs[0].id;
+	store_arena_free(&a);
+
+	const sw_date start = today - 35;
+	const struct store_placement p = {
+		.case_id = case_id, .employer_org_id = org_ids[O_NETWERK_BOUW],
+		.network = "Werkgeversnetwerk West-Brabant", .kind = STORE_PLACEMENT_PROEFPLAATSING,
+		.start = start, .end = DATE_NONE, .outcome = MONITOR_OUTCOME_LOPEND,
+		.contract_until = today + 50, .subsidy_until = DATE_NONE, .hours_per_week = 24,
+		.capacity_hours = 24, .t2_months = MONITOR_DEFAULT_T2,
+		.t3_months = MONITOR_DEFAULT_T3, .created_by = user_ids[U_ARBEIDSDESKUNDIGE],
+	};
+	int64_t pid;
+	if (store_placement_insert(st, &p, &pid, err) != 0)
+		return -1;
+	const struct store_driegesprek d = {
+		.placement_id = pid, .held_on = start, .recorded_by = user_ids[U_ARBEIDSDESKUNDIGE],
+		.afspraken = "Kees werkt 24 uur in de werkvoorbereiding, niet tillen boven 15 kg. "
+			     "Vaste begeleider: de uitvoerder. Na vier weken evalueren we samen.",
+	};
+	if (store_driegesprek_set(st, &d, err) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof demo_t0 / sizeof demo_t0[0]; i++) {
+		struct store_answer ans[MONITOR_FACTOR__COUNT];
+		for (int k = 0; k < MONITOR_FACTOR__COUNT; k++)
+			ans[k] = (struct store_answer){
+				.moment = MONITOR_T0, .perspective = demo_t0[i].perspective,
+				.factor = k, .score = demo_t0[i].scores[k],
+				.comment = k == MONITOR_PASSEND_WERK ? demo_t0[i].comment : NULL,
+				.answered_by = user_ids[demo_t0[i].user],
+			};
+		if (store_answers_insert(st, pid, ans, MONITOR_FACTOR__COUNT, err) != 0)
+			return -1;
+	}
+	const struct monitor_advice adv = monitor_advise(MONITOR_RISK_NIET_VERSCHENEN, today - 5,
+							 DATE_NONE);
+	const struct store_risk_signal r = {
+		.placement_id = pid, .kind = MONITOR_RISK_NIET_VERSCHENEN, .noted_on = today - 5,
+		.ends_on = DATE_NONE, .note = "Twee keer niet op tijd op de bouwkeet verschenen.",
+		.route = adv.route, .follow_up = adv.follow_up, .resolved_on = DATE_NONE,
+		.noted_by = user_ids[U_NETWERK],
+	};
+	const struct store_goal g = {
+		.placement_id = pid, .route = MONITOR_ROUTE_ONTWIKKEL,
+		.goal = "Zelfstandig de weekplanning van de werkvoorbereiding maken.", .reached = -1,
+		.done_what = "Cursus planning met Excel; wekelijkse terugkoppeling.",
+		.done_by = "Uitvoerder en re-integratiecoach",
+		.created_by = user_ids[U_ARBEIDSDESKUNDIGE],
+	};
+	if (store_risk_signal_insert(st, &r, &id, err) != 0 || store_goal_insert(st, &g, &id, err) != 0)
+		return -1;
+	return 0;
+}
+
 /* The demo employee's account marks a seeded database: 1 if it is there,
  * 0 if not, -1 on error. Asked inside the seeding transaction so that two
  * seeders cannot both insert. */
@@ -493,7 +600,8 @@ int store_seed_demo(struct store *st, sw_date today, struct sw_error *err)
 	int64_t org_ids[O__COUNT], user_ids[U__COUNT];
 	if (seed_people(st, org_ids, user_ids, err) != 0 ||
 	    seed_cases(st, today, org_ids, user_ids, err) != 0 ||
-	    seed_network(st, today, org_ids, user_ids, err) != 0) {
+	    seed_network(st, today, org_ids, user_ids, err) != 0 ||
+	    seed_monitoring(st, today, org_ids, user_ids, err) != 0) {
 		db_rollback(db);
 		return -1;
 	}

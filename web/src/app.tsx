@@ -11,8 +11,10 @@ import { EmployeeHome } from './pages/EmployeeHome';
 import { LoginPage } from './pages/Login';
 import { NetworkCasePage } from './pages/NetworkCase';
 import { NetworkOffersPage } from './pages/NetworkOffers';
+import { MonitoringPage } from './pages/Monitoring';
 import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
+import { StatisticsPage } from './pages/Statistics';
 import { ZiekmeldingPage } from './pages/Ziekmelding';
 
 export function App() {
@@ -122,6 +124,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
       ? [
           { label: t.nav.cases, route: { name: 'home' } },
           { label: t.nav.ziekmelding, route: { name: 'ziekmelding' } },
+          { label: t.statistics.nav, route: { name: 'statistics' } },
         ]
       : persona === 'professional'
         ? [{ label: t.nav.myCases, route: { name: 'home' } }]
@@ -136,7 +139,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
           {items.map((it) => {
             const current = it.route.name === route.name;
             // Case pages live under the home overview: highlighted, but not "the current page".
-            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network');
+            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network' || route.name === 'monitoring');
             return (
               <li class="utrecht-nav-list__item" key={it.route.name}>
                 <a
@@ -206,6 +209,10 @@ function Content({ route }: { route: Route }) {
       return <NetworkCasePage key={route.id} id={route.id} />;
     case 'offers':
       return <NetworkOffersPage />;
+    case 'monitoring':
+      return <MonitoringPage key={route.id} id={route.id} />;
+    case 'statistics':
+      return persona === 'werkgever' ? <StatisticsPage user={user} /> : <NotFound />;
     case 'notfound':
       return <NotFound />;
   }

@@ -21,6 +21,16 @@ import type {
   Ranked,
   Stage,
   Teaser,
+  NewPlacement,
+  Perspective,
+  Placement,
+  Questionnaires,
+  QuestionnaireMoment,
+  FactorAnswer,
+  Factor,
+  Moment,
+  Statistics,
+  StatisticsQuery,
   SessionInfo,
   Timeline,
   Ziekmelding,
@@ -157,4 +167,19 @@ export const api = {
   offers: () => get<Items<Offer>>('/offers'),
   createOffer: (o: OfferInput) => post<Offer>('/offers', o),
   candidates: (offerId: number) => get<Ranked<'candidate', Teaser>>(`/offers/${offerId}/candidates`),
+  placements: (id: number) => getOpt<Items<Placement>>(`/cases/${id}/placements`),
+  addPlacement: (id: number, p: NewPlacement) => post<Placement>(`/cases/${id}/placements`, p),
+  questionnaires: (id: number, pid: number) => get<Questionnaires>(`/cases/${id}/placements/${pid}/questionnaires`),
+  answerQuestionnaire: (id: number, pid: number, moment: Moment, perspective: Perspective, answers: Record<Factor, FactorAnswer>) =>
+    request<QuestionnaireMoment>('PUT', `/cases/${id}/placements/${pid}/questionnaires/${moment}/${perspective}`, { answers }),
+  statistics: (org: number, q: StatisticsQuery) => get<Statistics>(`/organisations/${org}/statistics?${statisticsQuery(q)}`),
 };
+
+export function statisticsQuery(q: StatisticsQuery): string {
+  return new URLSearchParams({ from: q.from, to: q.to, days: q.days }).toString();
+}
+
+/** The CSV export of the same report, for a download link. */
+export function statisticsCsvUrl(org: number, q: StatisticsQuery): string {
+  return apiUrl(`/organisations/${org}/statistics.csv?${statisticsQuery(q)}`);
+}

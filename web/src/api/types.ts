@@ -306,3 +306,85 @@ export interface OfferInput {
   guidance: string[];
   intent_to_hire: boolean;
 }
+
+/* ---- placement monitoring and statistics (issue 7) ---- */
+
+export type Moment = 'T0' | 'T1' | 'T2' | 'T3';
+export type Perspective = 'werknemer' | 'werkgever' | 'arbeidsdeskundige';
+export const PERSPECTIVES: readonly Perspective[] = ['werknemer', 'werkgever', 'arbeidsdeskundige'];
+export type QuestionnaireStatus = 'gepland' | 'open' | 'te_laat' | 'ingevuld' | 'vervallen';
+export const FACTORS = [
+  'werknemersvaardigheden',
+  'werkgeversvaardigheden',
+  'passend_werk',
+  'begeleid_werk',
+  'zinvol_werk',
+  'breed_gedragen_werk',
+  'gesubsidieerd_werk',
+] as const;
+export type Factor = (typeof FACTORS)[number];
+export const PLACEMENT_KINDS = ['detachering', 'proefplaatsing', 'werkervaringsplaats', 'dienstverband'] as const;
+export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
+
+export interface Placement {
+  id: number;
+  case_id: number;
+  employer: { organisation_id: number | null; name: string };
+  network: string | null;
+  kind: PlacementKind;
+  start: IsoDate;
+  end: IsoDate | null;
+  outcome: 'lopend' | 'beeindigd' | 'doorgestroomd';
+  schedule: Record<Moment, IsoDate>;
+  lasted_6_months: boolean | null;
+  lasted_12_months: boolean | null;
+}
+
+export interface NewPlacement {
+  employer_name: string;
+  kind: PlacementKind;
+  start: IsoDate;
+}
+
+export interface FactorAnswer {
+  score: number | null;
+  comment: string | null;
+}
+
+export interface QuestionnaireMoment {
+  moment: Moment;
+  due: IsoDate;
+  perspectives: Record<Perspective, { status: QuestionnaireStatus; answered_by: Ref | null; answered_at: string | null }>;
+  factors: ({ factor: Factor } & Record<Perspective, FactorAnswer | null>)[];
+}
+
+export interface Questionnaires {
+  placement_id: number;
+  moments: QuestionnaireMoment[];
+}
+
+export interface StatisticsClass {
+  class: string;
+  cases: number;
+  sick_days: number;
+  verzuimpercentage: number;
+}
+
+export interface Statistics {
+  parameters: { from: IsoDate; to: IsoDate; days: 'calendar' | 'working'; cap730: boolean; pregnancy: boolean };
+  verzuimpercentage: number;
+  meldingsfrequentie: number;
+  gemiddelde_verzuimduur: number;
+  new_cases: number;
+  closed_cases: number;
+  employees: number;
+  nulverzuim_percentage: number;
+  classes: StatisticsClass[];
+  tweede_spoor: { cases: number; started: number; started_year1: number; year1_share: number; outcomes: Record<string, number> };
+}
+
+export interface StatisticsQuery {
+  from: IsoDate;
+  to: IsoDate;
+  days: 'calendar' | 'working';
+}

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'section'; id: number; section: Section }
   | { name: 'network'; id: number }
   | { name: 'offers' }
+  | { name: 'monitoring'; id: number }
+  | { name: 'statistics' }
   | { name: 'notfound' };
 
 export function parseHash(hash: string): Route | null {
@@ -26,11 +28,13 @@ export function parseHash(hash: string): Route | null {
   if (path === '/inloggen') return { name: 'login' };
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
   if (path === '/aanbod') return { name: 'offers' };
+  if (path === '/statistiek') return { name: 'statistics' };
   const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
   if (m) {
     const id = Number(m[1]);
     if (!m[2]) return { name: 'case', id };
     if (m[2] === 'netwerk') return { name: 'network', id };
+    if (m[2] === 'monitoring') return { name: 'monitoring', id };
     if ((SECTIONS as readonly string[]).includes(m[2])) return { name: 'section', id, section: m[2] as Section };
   }
   return { name: 'notfound' };
@@ -52,6 +56,10 @@ export function href(route: Route): string {
       return `#/dossiers/${route.id}/netwerk`;
     case 'offers':
       return '#/aanbod';
+    case 'monitoring':
+      return `#/dossiers/${route.id}/monitoring`;
+    case 'statistics':
+      return '#/statistiek';
     case 'notfound':
       return '#/niet-gevonden';
   }

@@ -71,6 +71,11 @@ export function CaseDetailPage({ id, roles }: { id: number; roles: readonly Role
           {t.network.link}
         </a>
       </p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'monitoring', id: c.id })}>
+          {t.monitoring.link}
+        </a>
+      </p>
       <Timeline data={tl} viewerRoles={viewer} own={false} />
     </>
   );

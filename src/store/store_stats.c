@@ -1,0 +1,240 @@
+/* store_stats.c - the input of the absence statistics (core/stats.h) of one
+ * organisation: employments and sick periods, read in the order the
+ * computation wants in one read-only snapshot; and the second-track facts
+ * of its cases. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+int store_employment_insert(struct store *st, const struct store_employment *e, int64_t *id,
+			    struct sw_error *err)
+{
+	static const char overlap_sql[] =
+		"SELECT 1 FROM employments WHERE user_id = $1"
+		" AND (until_date IS NULL OR until_date >= $2) AND from_date <= COALESCE($3, from_date)";
+	static const char sql[] =
+		"INSERT INTO employments (user_id, organisation_id, from_date, until_date, factor)"
+		" VALUES ($1, $2, $3, $4, $5) RETURNING id";
+	if (e->from == DATE_NONE)
+		return sw_error_set(err, SW_EINVAL, "from", "required");
+	if (e->until != DATE_NONE && e->until < e->from)
+		return sw_error_set(err, SW_EINVAL, "until", "before from");
+	if (!(e->factor > 0.0 && e->factor <= 1.0))
+		return sw_error_set(err, SW_EINVAL, "factor", "0 < factor <= 1");
+	if (store_user_exists(st, e->user_id, "user_id", err) != 0 ||
+	    store_org_exists(st, e->organisation_id, "organisation_id", err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, overlap_sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, e->user_id);
+	db_bind_date(q, 2, e->from);
+	db_bind_date(q, 3, e->until);
+	const int rc = db_next(q, err);
+	if (rc < 0)
+		return -1;
+	db_reset(q);
+	if (rc > 0)
+		return sw_error_set(err, SW_EINVAL, "from", "overlaps another employment");
+	if ((q = store_stmt(st, sql, err)) == NULL)
+		return -1;
+	char factor[32];
+	snprintf(factor, sizeof factor, "%.6f", e->factor);
+	db_bind_int(q, 1, e->user_id);
+	db_bind_int(q, 2, e->organisation_id);
+	db_bind_date(q, 3, e->from);
+	db_bind_date(q, 4, e->until);
+	db_bind_text(q, 5, factor);
+	return db_run_id(q, id, err);
+}
+
+void store_stats_data_free(struct store_stats_data *d)
+{
+	free(d->employments);
+	free(d->absences);
+	memset(d, 0, sizeof *d);
+}
+
+static int load_employments(struct db *db, int64_t org, struct store_stats_data *d,
+			    struct sw_error *err)
+{
+	static const char sql[] = "SELECT user_id, from_date, until_date, factor FROM employments"
+				  " WHERE organisation_id = $1 ORDER BY user_id, from_date";
+	struct db_stmt *q = db_prepare(db, sql, DB_STREAM, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, org);
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_next(q, err)) == 1) {
+		if (store_grow(&d->employments, &cap, d->nemployments + 1, sizeof *d->employments) != 0) {
+			db_reset(q);
+			rc = sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+			break;
+		}
+		const char *f = db_col_text(q, 3);
+		d->employments[d->nemployments++] = (struct stats_employment){
+			db_col_int(q, 0), db_col_date(q, 1), db_col_date(q, 2),
+			f != NULL ? strtod(f, NULL) : 0.0,
+		};
+	}
+	db_stmt_free(q);
+	return rc;
+}
+
+static int load_absences(struct db *db, int64_t org, struct store_stats_data *d,
+			 struct sw_error *err)
+{
+	static const char sql[] =
+		"SELECT p.case_id, c.employee_id, p.from_date, p.to_date, p.percent, p.zwangerschap"
+		" FROM sick_periods p JOIN cases c ON c.id = p.case_id"
+		" WHERE c.organisation_id = $1 ORDER BY c.employee_id, p.from_date";
+	struct db_stmt *q = db_prepare(db, sql, DB_STREAM, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, org);
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_next(q, err)) == 1) {
+		if (store_grow(&d->absences, &cap, d->nabsences + 1, sizeof *d->absences) != 0) {
+			db_reset(q);
+			rc = sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+			break;
+		}
+		d->absences[d->nabsences++] = (struct stats_absence){
+			db_col_int(q, 0), db_col_int(q, 1), db_col_date(q, 2), db_col_date(q, 3),
+			(double)db_col_int(q, 4) / 100.0, (int)db_col_int(q, 5),
+		};
+	}
+	db_stmt_free(q);
+	return rc;
+}
+
+int store_stats_load(struct store *st, int64_t organisation_id, struct store_stats_data *out,
+		     struct sw_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (store_org_exists(st, organisation_id, "id", err) != 0)
+		return -1;
+	if (db_begin(st->db, DB_READ, err) != 0)
+		return -1;
+	if (load_employments(st->db, organisation_id, out, err) != 0 ||
+	    load_absences(st->db, organisation_id, out, err) != 0) {
+		db_rollback(st->db);
+		store_stats_data_free(out);
+		return -1;
+	}
+	if (db_commit(st->db, err) != 0) {
+		store_stats_data_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- second track --------------------------------------------------------- */
+
+/* Recovery days between the case's first sick day and day `until`: the
+ * gaps between its periods (samentelling), which do not count as sick
+ * weeks. */
+static int gap_days(struct store *st, int64_t case_id, sw_date until, int *out,
+		    struct sw_error *err)
+{
+	static const char sql[] = "SELECT from_date, to_date FROM sick_periods WHERE case_id = $1"
+				  " ORDER BY from_date";
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, case_id);
+	sw_date prev_to = DATE_NONE;
+	int rc;
+	*out = 0;
+	while ((rc = db_next(q, err)) == 1) {
+		const sw_date from = db_col_date(q, 0);
+		if (prev_to != DATE_NONE && from <= until && from > prev_to + 1)
+			*out += from - prev_to - 1;
+		prev_to = db_col_date(q, 1);
+	}
+	return rc;
+}
+
+int store_stats_track(struct store *st, int64_t organisation_id, sw_date from, sw_date to,
+		      struct stats_track_case **out, size_t *n, struct sw_error *err)
+{
+	static const char sql[] =
+		"SELECT c.id, c.status,"
+		" (SELECT MIN(p.from_date) FROM sick_periods p WHERE p.case_id = c.id),"
+		" (SELECT MIN(e.event_date) FROM events e"
+		"   WHERE e.case_id = c.id AND e.kind = 'start_tweede_spoor'),"
+		" (SELECT COUNT(*) FROM events e WHERE e.case_id = c.id AND e.kind = 'wia_aanvraag'),"
+		" (SELECT COUNT(*) FROM placements pl WHERE pl.case_id = c.id"
+		"   AND pl.outcome <> 'beeindigd' AND pl.employer_org_id = c.organisation_id),"
+		" (SELECT COUNT(*) FROM placements pl WHERE pl.case_id = c.id"
+		"   AND pl.outcome <> 'beeindigd'"
+		"   AND (pl.employer_org_id IS NULL OR pl.employer_org_id <> c.organisation_id))"
+		" FROM cases c WHERE c.organisation_id = $1 AND EXISTS (SELECT 1 FROM sick_periods p"
+		"  WHERE p.case_id = c.id AND p.from_date <= $3"
+		"  AND (p.to_date IS NULL OR p.to_date >= $2))"
+		" ORDER BY c.id";
+	*out = NULL;
+	*n = 0;
+	if (store_org_exists(st, organisation_id, "id", err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, organisation_id);
+	db_bind_date(q, 2, from);
+	db_bind_date(q, 3, to);
+	/* Read all rows first: gap_days runs another statement per case. */
+	struct row {
+		int64_t id;
+		struct stats_track_case c;
+	} *rows = NULL;
+	size_t cap = 0, nrows = 0;
+	int rc;
+	while ((rc = db_next(q, err)) == 1) {
+		if (store_grow(&rows, &cap, nrows + 1, sizeof *rows) != 0) {
+			db_reset(q);
+			free(rows);
+			return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+		}
+		enum stats_outcome o;
+		if (db_col_int(q, 6) > 0)
+			o = STATS_OUTCOME_NIEUWE_WERKGEVER;
+		else if (db_col_int(q, 5) > 0)
+			o = STATS_OUTCOME_EIGEN_WERKGEVER;
+		else if (db_col_int(q, 4) > 0)
+			o = STATS_OUTCOME_WIA;
+		else if (strcmp(db_col_text(q, 1), "open") == 0)
+			o = STATS_OUTCOME_LOPEND;
+		else
+			o = STATS_OUTCOME_ANDERS;
+		rows[nrows++] = (struct row){ db_col_int(q, 0),
+					      { db_col_date(q, 2), db_col_date(q, 3), o, 0 } };
+	}
+	if (rc < 0) {
+		free(rows);
+		return -1;
+	}
+	struct stats_track_case *cases = malloc((nrows ? nrows : 1) * sizeof *cases);
+	if (cases == NULL) {
+		free(rows);
+		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		cases[i] = rows[i].c;
+		if (cases[i].track_start != DATE_NONE &&
+		    gap_days(st, rows[i].id, cases[i].track_start, &cases[i].gap_days, err) != 0) {
+			free(rows);
+			free(cases);
+			return -1;
+		}
+	}
+	free(rows);
+	*out = cases;
+	*n = nrows;
+	return 0;
+}
