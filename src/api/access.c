@@ -189,3 +189,26 @@ int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 		return sw_error_set(err, SW_ENOTFOUND, "id", "no such case");
 	return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
 }
+
+int api_admin_access(struct api_call *c, enum policy_resource r, enum policy_action a,
+		     int64_t target_user_id, int64_t target_org_id, struct sw_error *err)
+{
+	if (api_require_user(c, err) != 0)
+		return -1;
+	struct policy_request req;
+	policy_request_init(&req);
+	req.actor = (struct policy_actor){ .user_id = c->user->id,
+					   .org_id = c->user->organisation_id,
+					   .is_beheerder = c->user->is_beheerder };
+	req.resource = r;
+	req.action = a;
+	req.target_user_id = target_user_id;
+	req.target_org_id = target_org_id;
+	req.today = c->today;
+	const struct policy_decision d = policy_decide(&req);
+	if (api_audit(c, 0, ROLE__COUNT, r, a, d, err) != 0)
+		return -1;
+	if (!d.allow)
+		return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
+	return 0;
+}

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/policy.h"
@@ -52,6 +54,10 @@ struct api_app {
 	char dummy_hash[CRYPTO_PWHASH_STRLEN];
 	struct api_route routes[API_MAX_ROUTES];
 	size_t nroutes;
+	/* The key of the medical domain (cmd_serve --medical-key); without it
+	 * the medical routes answer 503. */
+	bool has_medical_key;
+	uint8_t medical_key[CRYPTO_KEY_BYTES];
 };
 
 /* The logged-in user as api_authenticate found it: req->auth. */
@@ -131,6 +137,38 @@ int api_audit(struct api_call *c, int64_t case_id, enum role role, enum policy_r
 int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 		    enum policy_action a, struct api_case *out, struct sw_error *err);
 
+/* Decides an administrative question (resource POLICY_ORGANISATIONS or
+ * POLICY_USERS; target_user_id / target_org_id the record asked about, 0
+ * for a listing), writes its audit row (no case) and answers SW_EDENIED
+ * when the policy says no. Requires a logged-in user. */
+int api_admin_access(struct api_call *c, enum policy_resource r, enum policy_action a,
+		     int64_t target_user_id, int64_t target_org_id, struct sw_error *err);
+
+/* ---- paging of lists (paging.c) ----------------------------------------- */
+
+/* An optional integer query argument in [min, max]; absent leaves *out. */
+int api_query_int(const struct api_call *c, const char *name, int64_t min, int64_t max,
+		  int64_t *out, struct sw_error *err);
+
+struct api_page {
+	int64_t page;                          /* 1-based */
+	int64_t per_page;
+};
+
+/* ?page= and ?per_page= (default per_page def, at most max). */
+int api_page_parse(const struct api_call *c, int64_t def, int64_t max, struct api_page *p,
+		   struct sw_error *err);
+
+static inline int64_t api_page_offset(const struct api_page *p)
+{
+	return (p->page - 1) * p->per_page;
+}
+
+/* Answers 200 {items, page, per_page, total}, the shape of every paged
+ * list; takes items. */
+int api_page_respond(struct http_response *res, json_t *items, const struct api_page *p,
+		     int64_t total, struct sw_error *err);
+
 /* ---- resources: one register function per file ------------------------ */
 
 /* session.c: /api/v1/session (login, whoami, logout), .../password */
@@ -144,5 +182,32 @@ int api_messages_register(struct router *r, struct api_app *app, struct sw_error
 
 /* consents.c: /api/v1/cases/{id}/consents */
 int api_consents_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* session.c: logs user_id in as a successful login does (new session,
+ * both cookies) and answers status with the session body. */
+int api_session_login(struct api_call *c, struct http_response *res, int64_t user_id,
+		      unsigned status, struct sw_error *err);
+
+/* Length rules of a new password (session.c): SW_EINVAL naming field. */
+int api_password_check(const char *password, const char *field, struct sw_error *err);
+#define API_PASSWORD_MAX_CHARS 200
+
+/* medical.c: /api/v1/cases/{id}/medical (the medical domain) */
+int api_medical_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* organisations.c: /api/v1/organisations */
+int api_organisations_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* users.c: /api/v1/users */
+int api_users_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* invitations.c: /api/v1/invitations, accepting one */
+int api_invitations_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* participations.c: /api/v1/cases/{id}/participations */
+int api_participations_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* deviations.c: /api/v1/cases/{id}/deviations (art. 5) */
+int api_deviations_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 #endif

@@ -14,6 +14,8 @@
 #define PER_PAGE_DEFAULT 50
 #define PER_PAGE_MAX 100
 #define ACCESS_LOG_LIMIT 500
+#define EVENTS_PER_PAGE_DEFAULT 200
+#define EVENTS_PER_PAGE_MAX 500
 
 /* {id, name} of a user; a vanished user is null. */
 static json_t *user_ref(struct api_call *c, int64_t id, struct sw_error *err)
@@ -46,22 +48,6 @@ static json_t *opt_string(const char *s)
 static int oom(struct sw_error *err)
 {
 	return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
-}
-
-/* Parses an optional positive integer query argument. */
-static int query_int(const struct api_call *c, const char *name, int64_t min, int64_t max,
-		     int64_t *out, struct sw_error *err)
-{
-	const char *s = http_request_query(c->req, name);
-	if (s == NULL)
-		return 0;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0' || v < min || v > max)
-		return sw_error_set(err, SW_EINVAL, name, "must be an integer from %lld to %lld",
-				    (long long)min, (long long)max);
-	*out = v;
-	return 0;
 }
 
 static json_t *period_json(const struct store_period *p)
@@ -155,8 +141,8 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	if (st != NULL && store_case_status_parse(st, &status) != 0)
 		return sw_error_set(err, SW_EINVAL, "status", "must be open or gesloten");
 	int64_t page = 1, per_page = PER_PAGE_DEFAULT;
-	if (query_int(c, "page", 1, 1000000, &page, err) != 0 ||
-	    query_int(c, "per_page", 1, PER_PAGE_MAX, &per_page, err) != 0)
+	if (api_query_int(c, "page", 1, 1000000, &page, err) != 0 ||
+	    api_query_int(c, "per_page", 1, PER_PAGE_MAX, &per_page, err) != 0)
 		return -1;
 	const struct store_case_filter f = { .participant_id = c->user->id };
 	struct store_case *ks;
@@ -518,20 +504,27 @@ static json_t *event_json(const struct store_event *e)
 			 "created_at", opt_string(e->created_at));
 }
 
+/* A case has tens of events, the engine needs all of them anyway: the
+ * page is cut from the full list. */
 static int get_events(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	int64_t id;
 	struct api_case ac;
+	struct api_page pg;
 	struct store_event *es;
 	size_t n;
 	if (api_param_id(c, "id", &id, err) != 0 ||
+	    api_page_parse(c, EVENTS_PER_PAGE_DEFAULT, EVENTS_PER_PAGE_MAX, &pg, err) != 0 ||
 	    api_case_access(c, id, POLICY_DEADLINES, POLICY_READ, &ac, err) != 0 ||
 	    store_event_list(c->st, &c->arena, id, &es, &n, err) != 0)
 		return -1;
 	json_t *items = json_array();
-	for (size_t i = 0; i < n; i++)
+	if (items == NULL)
+		return oom(err);
+	for (int64_t i = api_page_offset(&pg); i < (int64_t)n && json_array_size(items) <
+	     (size_t)pg.per_page; i++)
 		json_array_append_new(items, event_json(&es[i]));
-	return http_response_json(res, 200, json_pack("{s:o}", "items", items), err);
+	return api_page_respond(res, items, &pg, (int64_t)n, err);
 }
 
 static int post_event(struct api_call *c, struct http_response *res, struct sw_error *err)
