@@ -122,6 +122,14 @@ int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_
 		    enum policy_action a, struct policy_decision *d, enum role *role,
 		    struct sw_error *err);
 
+/* api_case_decide over participations already read: ps holds (at least)
+ * the caller's participations in k; others are ignored. For the case list,
+ * which reads them for all its cases in one query. */
+int api_case_decide_among(struct api_call *c, const struct store_case *k,
+			  const struct store_participation *ps, size_t n, enum policy_resource r,
+			  enum policy_action a, struct policy_decision *d, enum role *role,
+			  struct sw_error *err);
+
 /* Appends the audit row of one decision (role ROLE__COUNT: none, case_id 0:
  * not about one case) with the request's method, path and client. */
 int api_audit(struct api_call *c, int64_t case_id, enum role role, enum policy_resource r,

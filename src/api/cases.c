@@ -129,6 +129,17 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 	return o;
 }
 
+/* An audit row to write for a listed case. */
+struct shown {
+	int64_t case_id;
+	enum role role;
+	struct policy_decision d;
+};
+
+/* Reads everything in one snapshot - the caller's cases and participations
+ * (one query each), then per case on the page its summary - and writes the
+ * page's audit rows afterwards in one transaction, before answering: one
+ * commit per request instead of one per listed case. */
 static int list_cases(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	if (api_require_user(c, err) != 0)
@@ -144,41 +155,62 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	if (api_query_int(c, "page", 1, 1000000, &page, err) != 0 ||
 	    api_query_int(c, "per_page", 1, PER_PAGE_MAX, &per_page, err) != 0)
 		return -1;
+	struct shown *shown = store_arena_alloc(&c->arena, (size_t)per_page * sizeof *shown);
+	json_t *items = json_array();
+	struct db *db = store_db(c->st);
+	if (shown == NULL || items == NULL) {
+		json_decref(items);
+		return oom(err);
+	}
+	if (db_begin(db, DB_READ, err) != 0) {
+		json_decref(items);
+		return -1;
+	}
 	const struct store_case_filter f = { .participant_id = c->user->id };
 	struct store_case *ks;
-	size_t nk;
-	if (store_case_list(c->st, &c->arena, &f, &ks, &nk, err) != 0)
-		return -1;
-	json_t *items = json_array();
-	if (items == NULL)
-		return oom(err);
+	struct store_participation *ps;
+	size_t nk, np, nshown = 0;
 	int64_t total = 0;
 	const int64_t skip = (page - 1) * per_page;
+	if (store_case_list(c->st, &c->arena, &f, &ks, &nk, err) != 0 ||
+	    store_participation_list_user(c->st, &c->arena, c->user->id, 0, &ps, &np, err) != 0)
+		goto fail;
 	for (size_t i = 0; i < nk; i++) {
 		if (status != STORE_CASE_STATUS__COUNT && ks[i].status != status)
 			continue;
-		struct policy_decision d;
-		enum role role;
-		if (api_case_decide(c, &ks[i], POLICY_DEADLINES, POLICY_READ, &d, &role, err) != 0)
+		struct shown s = { .case_id = ks[i].id };
+		if (api_case_decide_among(c, &ks[i], ps, np, POLICY_DEADLINES, POLICY_READ, &s.d,
+					  &s.role, err) != 0)
 			goto fail;
-		if (!d.allow)
+		if (!s.d.allow)
 			continue;  /* e.g. an ended participation: not the caller's case now */
 		total++;
 		if (total <= skip || total > skip + per_page)
 			continue;
-		/* One audit row per case shown: what the caller saw of it. */
-		if (api_audit(c, ks[i].id, role, POLICY_DEADLINES, POLICY_READ, d, err) != 0)
-			goto fail;
-		json_t *item = case_item(c, &ks[i], role, err);
+		json_t *item = case_item(c, &ks[i], s.role, err);
 		if (item == NULL || json_array_append_new(items, item) != 0)
 			goto fail;
+		shown[nshown++] = s;
 	}
+	if (db_commit(db, err) != 0)
+		goto out;
+	/* One audit row per case shown: what the caller saw of it. */
+	if (db_begin(db, DB_WRITE, err) != 0)
+		goto out;
+	for (size_t i = 0; i < nshown; i++)
+		if (api_audit(c, shown[i].case_id, shown[i].role, POLICY_DEADLINES, POLICY_READ,
+			      shown[i].d, err) != 0)
+			goto fail;
+	if (db_commit(db, err) != 0)
+		goto out;
 	return http_response_json(res, 200,
 				  json_pack("{s:o, s:I, s:I, s:I}", "items", items, "page",
 					    (json_int_t)page, "per_page", (json_int_t)per_page,
 					    "total", (json_int_t)total),
 				  err);
 fail:
+	db_rollback(db);
+out:
 	json_decref(items);
 	return -1;
 }

@@ -630,6 +630,15 @@ int store_invitation_revoke(struct store *st, int64_t id, int64_t now, struct sw
 int store_invitation_accept(struct store *st, const char *digest, int64_t now,
 			    const char *password_hash, int64_t *user_id, struct sw_error *err);
 
+/* ---- what the access check reads (store_case.c) ------------------------ */
+
+/* The user's participations, active or not, in case case_id (0: in every
+ * case), by case and id: the access check needs only the caller's, and the
+ * case list reads them for all its cases at once. */
+int store_participation_list_user(struct store *st, struct store_arena *a, int64_t user_id,
+				  int64_t case_id, struct store_participation **out, size_t *n,
+				  struct sw_error *err);
+
 /* ---- pages of messages (store_message.c) ------------------------------ */
 
 /* Page of the case's messages counted from the newest: skip the newest
