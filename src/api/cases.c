@@ -59,24 +59,19 @@ static json_t *period_json(const struct store_period *p)
 /* ---- GET /api/v1/cases -------------------------------------------------- */
 
 /* The list item of a case: current week and first sick day computed from
- * the store input, the next step and the overdue count from the
+ * the loaded history, the next step and the overdue count from the
  * materialised deadlines. */
 static json_t *case_item(struct api_call *c, const struct store_case *k, enum role role,
-			 struct sw_error *err)
+			 const struct store_case_page_item *it, struct sw_error *err)
 {
-	struct store_case_input in = { 0 };
-	if (store_case_load_input(c->st, k->id, &in, err) != 0)
-		return NULL;
 	json_t *first = json_null(), *week = json_null();
 	const struct tl_ruleset *rules = rules_latest();
-	if (in.nperiods > 0) {
+	if (it->input.nperiods > 0) {
 		struct tl_input ti;
 		struct tl_timeline *tl = malloc(sizeof *tl);
-		if (tl == NULL) {
-			store_case_input_free(&in);
+		if (tl == NULL)
 			return oom(err), NULL;
-		}
-		store_case_input_tl(&in, c->today, &ti);
+		store_case_input_tl(&it->input, c->today, &ti);
 		if (tl_compute(&ti, tl, NULL) == TL_OK) {
 			first = json_date(tl->case_start);
 			week = json_integer(tl->week);
@@ -84,24 +79,16 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 		}
 		free(tl);
 	}
-	store_case_input_free(&in);
-
-	struct store_deadline *ds;
-	size_t nd;
-	if (store_deadline_list(c->st, &c->arena, k->id, &ds, &nd, err) != 0) {
-		json_decref(first);
-		json_decref(week);
-		return NULL;
-	}
 	const struct store_deadline *next = NULL;
 	int overdue = 0;
-	for (size_t i = 0; i < nd; i++) {
-		const enum tl_status s = ds[i].d.status;
+	for (size_t i = 0; i < it->ndeadlines; i++) {
+		const struct store_deadline *d = &it->deadlines[i];
+		const enum tl_status s = d->d.status;
 		if (s == TL_TE_LAAT)
 			overdue++;
 		if ((s == TL_TE_LAAT || s == TL_OPEN || s == TL_GEPLAND) &&
-		    (next == NULL || ds[i].d.due_effective < next->d.due_effective))
-			next = &ds[i];
+		    (next == NULL || d->d.due_effective < next->d.due_effective))
+			next = d;
 	}
 	json_t *jnext = json_null();
 	if (next != NULL) {
@@ -110,15 +97,12 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 				  step->title_nl, "due_effective", json_date(next->d.due_effective),
 				  "status", tl_status_name(next->d.status));
 	}
-	json_t *emp = user_ref(c, k->employee_id, err);
-	json_t *org = emp != NULL ? org_ref(c, k->organisation_id, err) : NULL;
-	if (emp == NULL || org == NULL) {
-		json_decref(emp);
-		json_decref(first);
-		json_decref(week);
-		json_decref(jnext);
-		return NULL;
-	}
+	json_t *emp = it->employee_name != NULL
+			      ? json_pack("{s:I, s:s}", "id", (json_int_t)k->employee_id, "name",
+					  it->employee_name)
+			      : json_null();
+	json_t *org = json_pack("{s:I, s:s}", "id", (json_int_t)k->organisation_id, "name",
+				it->organisation_name != NULL ? it->organisation_name : "");
 	json_t *o = json_pack("{s:I, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:i}", "id",
 			      (json_int_t)k->id, "employee", emp, "organisation", org, "status",
 			      store_case_status_name(k->status), "my_role", role_name(role),
@@ -129,17 +113,18 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 	return o;
 }
 
-/* An audit row to write for a listed case. */
+/* A case on the page, with the decision its audit row records. */
 struct shown {
-	int64_t case_id;
+	const struct store_case *kase;
 	enum role role;
 	struct policy_decision d;
 };
 
-/* Reads everything in one snapshot - the caller's cases and participations
- * (one query each), then per case on the page its summary - and writes the
- * page's audit rows afterwards in one transaction, before answering: one
- * commit per request instead of one per listed case. */
+/* Reads everything in one snapshot with a fixed number of queries - the
+ * caller's cases, their participations, then the page's summaries
+ * (store_case_page_load) - and writes the page's audit rows afterwards in
+ * one transaction, before answering: one commit per request instead of one
+ * per listed case. */
 static int list_cases(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	if (api_require_user(c, err) != 0)
@@ -156,9 +141,11 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	    api_query_int(c, "per_page", 1, PER_PAGE_MAX, &per_page, err) != 0)
 		return -1;
 	struct shown *shown = store_arena_alloc(&c->arena, (size_t)per_page * sizeof *shown);
+	struct store_case_page_item *sums =
+		store_arena_alloc(&c->arena, (size_t)per_page * sizeof *sums);
 	json_t *items = json_array();
 	struct db *db = store_db(c->st);
-	if (shown == NULL || items == NULL) {
+	if (shown == NULL || sums == NULL || items == NULL) {
 		json_decref(items);
 		return oom(err);
 	}
@@ -178,27 +165,35 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	for (size_t i = 0; i < nk; i++) {
 		if (status != STORE_CASE_STATUS__COUNT && ks[i].status != status)
 			continue;
-		struct shown s = { .case_id = ks[i].id };
+		struct shown s = { .kase = &ks[i] };
 		if (api_case_decide_among(c, &ks[i], ps, np, POLICY_DEADLINES, POLICY_READ, &s.d,
 					  &s.role, err) != 0)
 			goto fail;
 		if (!s.d.allow)
 			continue;  /* e.g. an ended participation: not the caller's case now */
 		total++;
-		if (total <= skip || total > skip + per_page)
-			continue;
-		json_t *item = case_item(c, &ks[i], s.role, err);
-		if (item == NULL || json_array_append_new(items, item) != 0)
-			goto fail;
-		shown[nshown++] = s;
+		if (total > skip && total <= skip + per_page)
+			shown[nshown++] = s;
 	}
+	/* The page's summaries in a fixed number of queries. */
+	for (size_t i = 0; i < nshown; i++)
+		sums[i] = (struct store_case_page_item){ .case_id = shown[i].kase->id };
+	int rc = store_case_page_load(c->st, &c->arena, c->user->id, sums, nshown, err);
+	for (size_t i = 0; rc == 0 && i < nshown; i++) {
+		json_t *item = case_item(c, shown[i].kase, shown[i].role, &sums[i], err);
+		if (item == NULL || json_array_append_new(items, item) != 0)
+			rc = -1;
+	}
+	store_case_page_free(sums, nshown);
+	if (rc != 0)
+		goto fail;
 	if (db_commit(db, err) != 0)
 		goto out;
 	/* One audit row per case shown: what the caller saw of it. */
 	if (db_begin(db, DB_WRITE, err) != 0)
 		goto out;
 	for (size_t i = 0; i < nshown; i++)
-		if (api_audit(c, shown[i].case_id, shown[i].role, POLICY_DEADLINES, POLICY_READ,
+		if (api_audit(c, shown[i].kase->id, shown[i].role, POLICY_DEADLINES, POLICY_READ,
 			      shown[i].d, err) != 0)
 			goto fail;
 	if (db_commit(db, err) != 0)

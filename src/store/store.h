@@ -639,6 +639,27 @@ int store_participation_list_user(struct store *st, struct store_arena *a, int64
 				  int64_t case_id, struct store_participation **out, size_t *n,
 				  struct sw_error *err);
 
+/* ---- a page of the case list (store_timeline.c) ------------------------ */
+
+/* What GET /cases shows of one case besides the case row. */
+struct store_case_page_item {
+	int64_t case_id;                 /* set by the caller */
+	const char *employee_name;       /* NULL if the user is gone */
+	const char *organisation_name;
+	struct store_case_input input;   /* owned: store_case_page_free */
+	struct store_deadline *deadlines; /* in the arena, timeline order */
+	size_t ndeadlines;
+};
+
+/* Loads items[0..n) - zero-initialised but for case_id, ascending, each a
+ * case of user_id - with
+ * five queries whatever n is (names, periods, events, deviations,
+ * deadlines of the user's cases in the ids' range). Free with
+ * store_case_page_free, also after an error. */
+int store_case_page_load(struct store *st, struct store_arena *a, int64_t user_id,
+			 struct store_case_page_item *items, size_t n, struct sw_error *err);
+void store_case_page_free(struct store_case_page_item *items, size_t n);
+
 /* ---- pages of messages (store_message.c) ------------------------------ */
 
 /* Page of the case's messages counted from the newest: skip the newest

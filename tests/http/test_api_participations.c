@@ -160,6 +160,34 @@ static void test_participations(void **state)
 	reply_free(&r);
 	assert_int_equal(count("SELECT COUNT(*) FROM participations WHERE case_id = $1", DAAN_CASE),
 			 4);
+
+	/* An ended participation in Yusuf's case, between the arbeidsdeskundige's
+	 * listed cases: his list reads the page's range, shows only his own. */
+	case_path(path, sizeof path, YUSUF_CASE, "participations");
+	snprintf(body, sizeof body, "{\"user_id\":%lld,\"role\":\"arbeidsdeskundige\","
+		 "\"from\":\"2026-02-01\",\"until\":\"2026-02-28\"}", (long long)ad);
+	assert_int_equal(status_of("werkgever", "POST", path, body), 201);
+	call(as("arbeidsdeskundige"), "GET", "/api/v1/cases", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(num(r.json, "total"), 3);
+	static const struct {
+		int64_t id;
+		const char *employee;
+		int64_t week;
+	} want[] = { { DAAN_CASE, "Daan Bakker", 3 }, { SANNE_CASE, "Sanne de Vries", 50 },
+		     { KEES_CASE, "Kees Mulder", 90 } };
+	for (size_t i = 0; i < 3; i++) {
+		const json_t *it = json_array_get(json_object_get(r.json, "items"), i);
+		assert_int_equal(num(it, "id"), want[i].id);
+		assert_string_equal(str(json_object_get(it, "employee"), "name"), want[i].employee);
+		assert_int_equal(num(it, "week"), want[i].week);
+		assert_string_equal(str(it, "my_role"), "arbeidsdeskundige");
+	}
+	reply_free(&r);
+	call(as("arbeidsdeskundige"), "GET", "/api/v1/cases?per_page=1&page=2", NULL, 0, &r);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
+	assert_int_equal(num(json_array_get(json_object_get(r.json, "items"), 0), "id"), SANNE_CASE);
+	reply_free(&r);
 }
 
 /* ---- art. 5 deviations ---- */
