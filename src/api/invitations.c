@@ -138,11 +138,14 @@ static int accept_invitation(struct api_call *c, struct http_response *res, stru
 			      &password, err) < 0 ||
 	    api_password_check(password, "password", err) != 0)
 		goto out;
+	/* The token first: argon2id's time and memory only for a usable one. */
+	crypto_token_digest(token, digest);
+	if (store_invitation_check(c->st, digest, api_now(), err) != 0)
+		goto out;
 	if (crypto_password_hash(password, hash) != 0) {
 		sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 		goto out;
 	}
-	crypto_token_digest(token, digest);
 	if (store_invitation_accept(c->st, digest, api_now(), hash, &user_id, err) == 0)
 		rc = api_session_login(c, res, user_id, 201, err);
 out:

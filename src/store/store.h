@@ -622,6 +622,11 @@ int store_invitation_list_open(struct store *st, struct store_arena *a, int64_t 
 /* Revokes an open invitation at now; unknown SW_ENOTFOUND "id", accepted or
  * already revoked SW_ECONFLICT "id". */
 int store_invitation_revoke(struct store *st, int64_t id, int64_t now, struct sw_error *err);
+/* 0 when the invitation with this token digest can be used at now; else
+ * the error store_invitation_accept would give (below). Lets a caller skip
+ * hashing a password for a token that is no good. */
+int store_invitation_check(struct store *st, const char *digest, int64_t now,
+			   struct sw_error *err);
 /* Uses the invitation with this token digest at now, in one transaction:
  * creates the account (or sets the password of the waiting one) with
  * password_hash and returns its id. Unknown: SW_ENOTFOUND "token"; used,

@@ -158,11 +158,13 @@ int store_invitation_revoke(struct store *st, int64_t id, int64_t now, struct sw
 	return sw_error_set(err, SW_ECONFLICT, "id", "the invitation was already used or revoked");
 }
 
-/* Why the invitation with this digest cannot be used (it exists). */
-static int unusable(struct store *st, const char *digest, struct sw_error *err)
+int store_invitation_check(struct store *st, const char *digest, int64_t now,
+			   struct sw_error *err)
 {
 	static const char sql[] = "SELECT accepted_at, revoked_at, expires_at FROM invitations"
 				  " WHERE token_digest = $1";
+	char ts[STORE_TS_LEN];
+	store_timestamp(now, ts);
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q == NULL)
 		return -1;
@@ -173,13 +175,17 @@ static int unusable(struct store *st, const char *digest, struct sw_error *err)
 	if (rc == 0)
 		return sw_error_set(err, SW_ENOTFOUND, "token", "no such invitation");
 	const int accepted = !db_col_isnull(q, 0), revoked = !db_col_isnull(q, 1);
+	/* Both backends read a {{TS}} back as "YYYY-MM-DD HH:MM:SS+00". */
+	const int expired = strcmp(db_col_text(q, 2), ts) <= 0;
 	db_reset(q);
 	if (accepted)
 		return sw_error_set(err, SW_ECONFLICT, "token", "this invitation was already used");
 	if (revoked)
 		return sw_error_set(err, SW_ECONFLICT, "token", "this invitation was withdrawn");
-	return sw_error_set(err, SW_ECONFLICT, "token",
-			    "this invitation has expired; ask for a new one");
+	if (expired)
+		return sw_error_set(err, SW_ECONFLICT, "token",
+				    "this invitation has expired; ask for a new one");
+	return 0;
 }
 
 /* Creates the invited account, or sets the password of the waiting one. */
@@ -231,10 +237,12 @@ int store_invitation_accept(struct store *st, const char *digest, int64_t now,
 	db_bind_text(q, 1, digest);
 	db_bind_text(q, 2, ts);
 	if (db_run_id(q, &id, &e) != 0) {
-		if (e.code == SW_ENOTFOUND)
-			unusable(st, digest, err);
-		else if (err != NULL)
-			*err = e;
+		if (e.code != SW_ENOTFOUND) {
+			if (err != NULL)
+				*err = e;
+		} else if (store_invitation_check(st, digest, now, err) == 0) {
+			sw_error_set(err, SW_ECONFLICT, "token", "this invitation was just used");
+		}
 		goto fail;
 	}
 	if (store_invitation_get(st, &a, id, &v, err) != 0 ||
