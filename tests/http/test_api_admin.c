@@ -235,6 +235,20 @@ static void test_deactivate(void **state)
 	assert_int_equal(login(&fresh, "tom.willems@demo.spoorwijzer.nl", PASSWORD, &r), 200);
 	assert_string_equal(str(json_object_get(r.json, "user"), "name"), "Tom Willems-de Groot");
 	reply_free(&r);
+	/* A session that outlived a deactivation (a request racing it) does not
+	 * count: every request checks the account. */
+	struct sw_error err = { 0 };
+	assert_int_equal(db_exec(store_db(F->st),
+				 "UPDATE users SET active = 0 WHERE email = 'tom.willems@demo.spoorwijzer.nl'",
+				 &err),
+			 0);
+	call(&fresh, "GET", "/api/v1/session", NULL, 0, &r);
+	assert_error(&r, 401, "unauthenticated", "");
+	reply_free(&r);
+	assert_int_equal(db_exec(store_db(F->st),
+				 "UPDATE users SET active = 1 WHERE email = 'tom.willems@demo.spoorwijzer.nl'",
+				 &err),
+			 0);
 
 	/* Bad changes, and the beheerder's own account. */
 	call(as("beheerder"), "PATCH", path, "{\"organisation_id\":99999}", 1, &r);
