@@ -219,15 +219,13 @@ int api_password_check(const char *password, const char *field, struct sw_error 
 int api_session_login(struct api_call *c, struct http_response *res, int64_t user_id,
 		      unsigned status, struct sw_error *err)
 {
-	struct store_user su;
-	struct store_user_auth ua;
-	if (store_user_get(c->st, &c->arena, user_id, &su, err) != 0 ||
-	    store_user_auth_get(c->st, &c->arena, user_id, &ua, err) != 0)
+	struct store_account acc;
+	if (store_account_get(c->st, &c->arena, user_id, &acc, err) != 0)
 		return -1;
-	struct api_user u = { .id = su.id, .organisation_id = su.organisation_id,
-			      .is_beheerder = ua.is_beheerder != 0 };
-	snprintf(u.name, sizeof u.name, "%s", su.name);
-	snprintf(u.email, sizeof u.email, "%s", su.email);
+	struct api_user u = { .id = acc.id, .organisation_id = acc.organisation_id,
+			      .is_beheerder = acc.is_beheerder != 0 };
+	snprintf(u.name, sizeof u.name, "%s", acc.name);
+	snprintf(u.email, sizeof u.email, "%s", acc.email);
 	char csrf[CRYPTO_TOKEN_STRLEN];
 	json_t *out;
 	if (start_session(c, res, &u, csrf, err) != 0 || session_body(c, &u, csrf, &out, err) != 0)
