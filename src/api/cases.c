@@ -136,13 +136,12 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	const char *st = http_request_query(c->req, "status");
 	if (st != NULL && store_case_status_parse(st, &status) != 0)
 		return sw_error_set(err, SW_EINVAL, "status", "must be open or gesloten");
-	int64_t page = 1, per_page = PER_PAGE_DEFAULT;
-	if (api_query_int(c, "page", 1, 1000000, &page, err) != 0 ||
-	    api_query_int(c, "per_page", 1, PER_PAGE_MAX, &per_page, err) != 0)
+	struct api_page pg;
+	if (api_page_parse(c, PER_PAGE_DEFAULT, PER_PAGE_MAX, &pg, err) != 0)
 		return -1;
-	struct shown *shown = store_arena_alloc(&c->arena, (size_t)per_page * sizeof *shown);
+	struct shown *shown = store_arena_alloc(&c->arena, (size_t)pg.per_page * sizeof *shown);
 	struct store_case_page_item *sums =
-		store_arena_alloc(&c->arena, (size_t)per_page * sizeof *sums);
+		store_arena_alloc(&c->arena, (size_t)pg.per_page * sizeof *sums);
 	json_t *items = json_array();
 	struct db *db = store_db(c->st);
 	if (shown == NULL || sums == NULL || items == NULL) {
@@ -158,7 +157,7 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	struct store_participation *ps;
 	size_t nk, np, nshown = 0;
 	int64_t total = 0;
-	const int64_t skip = (page - 1) * per_page;
+	const int64_t skip = api_page_offset(&pg);
 	if (store_case_list(c->st, &c->arena, &f, &ks, &nk, err) != 0 ||
 	    store_participation_list_user(c->st, &c->arena, c->user->id, 0, &ps, &np, err) != 0)
 		goto fail;
@@ -172,7 +171,7 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 		if (!s.d.allow)
 			continue;  /* e.g. an ended participation: not the caller's case now */
 		total++;
-		if (total > skip && total <= skip + per_page)
+		if (total > skip && total <= skip + pg.per_page)
 			shown[nshown++] = s;
 	}
 	/* The page's summaries in a fixed number of queries. */
@@ -198,11 +197,7 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 			goto fail;
 	if (db_commit(db, err) != 0)
 		goto out;
-	return http_response_json(res, 200,
-				  json_pack("{s:o, s:I, s:I, s:I}", "items", items, "page",
-					    (json_int_t)page, "per_page", (json_int_t)per_page,
-					    "total", (json_int_t)total),
-				  err);
+	return api_page_respond(res, items, &pg, total, err);
 fail:
 	db_rollback(db);
 out:

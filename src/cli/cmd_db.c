@@ -47,9 +47,11 @@ static int seed(struct store *st, sw_date today, const uint8_t *key)
 {
 	struct sw_error err = { 0 };
 	char date[DATE_STRLEN];
-	int rc = store_seed_demo(st, today, &err);
-	if (rc < 0 || (key != NULL && store_seed_demo_medical(st, key, &err) < 0))
+	int rc = store_seed_demo(st, today, &err), medical = 1;
+	if (rc < 0 || (key != NULL && (medical = store_seed_demo_medical(st, key, &err)) < 0))
 		return store_failure(&err);
+	if (medical == 0)
+		printf("demo medical note added, sealed with the medical key\n");
 	date_format(today, date);
 	if (rc == 1)
 		printf("demo data already present; nothing changed\n");
