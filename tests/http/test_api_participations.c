@@ -422,6 +422,30 @@ static void test_matrix(void **state)
 	}
 	/* Other employees never see Sanne's note either. */
 	assert_never_medical("kees.mulder", SANNE_CASE);
+
+	/* Kees's case gets a note too, and Kees consents to be proposed to the
+	 * network: the network employer then reads his search profile, still
+	 * never the medical domain. */
+	const struct store_medical_note note = {
+		.case_id = KEES_CASE, .author_id = user_id("bedrijfsarts@demo.spoorwijzer.nl"),
+		.kind = STORE_MEDICAL_DIAGNOSE, .text = "hernia L5-S1, recidief",
+	};
+	int64_t nid;
+	struct sw_error err = { 0 };
+	assert_int_equal(store_medical_insert(F->st, test_key, &note, &nid, &err), 0);
+	case_path(path, sizeof path, KEES_CASE, "consents");
+	call(as("kees.mulder"), "POST", path, "{\"kind\":\"zoekprofiel_netwerk\"}", 1, &r);
+	assert_int_equal(r.status, 201);
+	reply_free(&r);
+	assert_never_medical("netwerkwerkgever", KEES_CASE);
+	case_path(path, sizeof path, KEES_CASE, "medical");
+	assert_int_equal(status_of("netwerkwerkgever", "GET", path, NULL), 404);
+	assert_int_equal(status_of("werkgever", "GET", path, NULL), 403);
+	call(as("kees.mulder"), "GET", path, NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(str(json_array_get(json_object_get(r.json, "items"), 0), "text"),
+			    "hernia L5-S1, recidief");
+	reply_free(&r);
 }
 
 int main(void)
