@@ -36,6 +36,8 @@ BENCHES  := $(BENCH_SRC:%.c=$(BUILD)/%)
 
 DB      ?= sqlite:var/spoorwijzer.db
 LISTEN  ?= 127.0.0.1:8080
+# The demo's key of the medical domain: outside the database, made once.
+MEDICAL_KEY ?= var/medical.key
 
 .PHONY: all deps run test test-build bench clean
 all: $(BIN)
@@ -66,8 +68,9 @@ run: deps
 	@$(MAKE) --no-print-directory all web/dist/index.html
 	@mkdir -p var
 	$(BIN) db migrate --database $(DB)
-	$(BIN) db seed --database $(DB)
-	$(BIN) serve --database $(DB) --listen $(LISTEN) --web web/dist
+	@test -f $(MEDICAL_KEY) || $(BIN) key generate $(MEDICAL_KEY)
+	$(BIN) db seed --database $(DB) --medical-key $(MEDICAL_KEY)
+	$(BIN) serve --database $(DB) --listen $(LISTEN) --web web/dist --medical-key $(MEDICAL_KEY)
 
 # The portal (Vite + Preact + TypeScript), rebuilt when its sources change.
 WEB_SRC := $(shell find web/src web/public -type f 2>/dev/null) web/index.html \

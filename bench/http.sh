@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/http.sh - requests per second and p99 latency of
 # GET /api/v1/cases/{id}/deadlines with 64 concurrent connections (wrk),
-# next to nginx serving a static file of the same size on this machine.
+# next to nginx serving a static file of the same size on this machine,
+# and of GET /api/v1/cases (the werkgever's list of 7 cases).
 # Usage: bench/http.sh [SECONDS]   (BUILD defaults to build/release)
 set -eu
 BUILD=${BUILD:-build/release}
@@ -70,9 +71,14 @@ run_wrk() { # URL [header] -> "rps p99ms"
 }
 set -- $(run_wrk "$url" "Cookie: sw_session=$session")
 api_rps=$1 api_p99=$2
+# The case list: every listed case costs an access decision, an audit row
+# and its summary.
+set -- $(run_wrk "http://127.0.0.1:$port/api/v1/cases" "Cookie: sw_session=$session")
+list_rps=$1 list_p99=$2
 set -- $(run_wrk "http://127.0.0.1:$nport/deadlines.json")
 ngx_rps=$1 ngx_p99=$2
 echo "http: GET /api/v1/cases/1/deadlines ($size bytes), 64 connections, ${SECS}s"
 echo "http: spoorwijzer $api_rps req/s, p99 $api_p99 ms"
 echo "http: nginx static $ngx_rps req/s, p99 $ngx_p99 ms"
+echo "http: GET /api/v1/cases (7 cases) spoorwijzer $list_rps req/s, p99 $list_p99 ms"
 awk -v a="$api_rps" -v n="$ngx_rps" 'BEGIN { printf "http: ratio spoorwijzer/nginx %.2f\n", a / n }'

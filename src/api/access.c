@@ -66,8 +66,16 @@ int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_
 {
 	struct store_participation *ps;
 	size_t n;
-	if (store_participation_list(c->st, &c->arena, k->id, &ps, &n, err) != 0)
+	if (store_participation_list_user(c->st, &c->arena, c->user->id, k->id, &ps, &n, err) != 0)
 		return -1;
+	return api_case_decide_among(c, k, ps, n, r, a, d, role, err);
+}
+
+int api_case_decide_among(struct api_call *c, const struct store_case *k,
+			  const struct store_participation *ps, size_t n, enum policy_resource r,
+			  enum policy_action a, struct policy_decision *d, enum role *role,
+			  struct sw_error *err)
+{
 	const struct policy_case kase = { .org_id = k->organisation_id,
 					  .employee_user_id = k->employee_id };
 	struct policy_request req;
@@ -79,16 +87,15 @@ int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_
 	req.resource = r;
 	req.action = a;
 	req.today = c->today;
-	if (load_consents(c, k, &req, err) != 0)
-		return -1;
 
 	/* The caller's active participations, most privileged first; an
 	 * inactive one only to tell why (not started, ended). */
 	const struct store_participation *mine[16];
 	size_t nmine = 0;
 	const struct store_participation *inactive = NULL;
+	bool network = false;
 	for (size_t i = 0; i < n; i++) {
-		if (ps[i].user_id != c->user->id)
+		if (ps[i].user_id != c->user->id || ps[i].case_id != k->id)
 			continue;
 		if (!active(&ps[i], c->today)) {
 			inactive = &ps[i];
@@ -96,11 +103,16 @@ int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_
 		}
 		if (nmine == sizeof mine / sizeof mine[0])
 			break;
+		network |= ps[i].role == ROLE_NETWERKWERKGEVER;
 		size_t j = nmine++;
 		for (; j > 0 && rank(mine[j - 1]->role) < rank(ps[i].role); j--)
 			mine[j] = mine[j - 1];
 		mine[j] = &ps[i];
 	}
+	/* The policy reads the consents only for a network employer: the
+	 * others need no query for them. */
+	if (network && load_consents(c, k, &req, err) != 0)
+		return -1;
 	*role = ROLE__COUNT;
 	if (nmine == 0) {
 		struct policy_participation pp;
@@ -188,4 +200,27 @@ int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 	if (hides_case(d, out->role))
 		return sw_error_set(err, SW_ENOTFOUND, "id", "no such case");
 	return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
+}
+
+int api_admin_access(struct api_call *c, enum policy_resource r, enum policy_action a,
+		     int64_t target_user_id, int64_t target_org_id, struct sw_error *err)
+{
+	if (api_require_user(c, err) != 0)
+		return -1;
+	struct policy_request req;
+	policy_request_init(&req);
+	req.actor = (struct policy_actor){ .user_id = c->user->id,
+					   .org_id = c->user->organisation_id,
+					   .is_beheerder = c->user->is_beheerder };
+	req.resource = r;
+	req.action = a;
+	req.target_user_id = target_user_id;
+	req.target_org_id = target_org_id;
+	req.today = c->today;
+	const struct policy_decision d = policy_decide(&req);
+	if (api_audit(c, 0, ROLE__COUNT, r, a, d, err) != 0)
+		return -1;
+	if (!d.allow)
+		return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
+	return 0;
 }

@@ -73,6 +73,12 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_cases_register,
 	api_messages_register,
 	api_consents_register,
+	api_medical_register,
+	api_organisations_register,
+	api_users_register,
+	api_invitations_register,
+	api_participations_register,
+	api_deviations_register,
 	api_offers_register,
 	api_zoekprofiel_register,
 	api_matches_register,
@@ -103,23 +109,23 @@ int api_require_user(const struct api_call *c, struct sw_error *err)
 	return 0;
 }
 
-/* Fills u from the session's user; -1 with err when the store fails. */
+/* Fills u from the session's user in one query; 0 when done, 1 when the
+ * account was deactivated (its sessions are deleted then, but a request
+ * may race that), -1 with err when the store fails. */
 static int load_user(struct store *st, const struct store_session *s, struct api_user *u,
 		     struct sw_error *err)
 {
 	struct store_arena a = { 0 };
-	struct store_user su;
-	struct store_user_auth ua;
+	struct store_account acc;
 	int rc = -1;
-	if (store_user_get(st, &a, s->user_id, &su, err) == 0 &&
-	    store_user_auth_get(st, &a, s->user_id, &ua, err) == 0) {
-		u->id = su.id;
+	if (store_account_get(st, &a, s->user_id, &acc, err) == 0) {
+		u->id = acc.id;
 		u->session_id = s->id;
-		snprintf(u->name, sizeof u->name, "%s", su.name);
-		snprintf(u->email, sizeof u->email, "%s", su.email);
-		u->organisation_id = su.organisation_id;
-		u->is_beheerder = ua.is_beheerder != 0;
-		rc = 0;
+		snprintf(u->name, sizeof u->name, "%s", acc.name);
+		snprintf(u->email, sizeof u->email, "%s", acc.email);
+		u->organisation_id = acc.organisation_id;
+		u->is_beheerder = acc.is_beheerder != 0;
+		rc = acc.active ? 0 : 1;
 	}
 	store_arena_free(&a);
 	return rc;
@@ -145,6 +151,8 @@ static int find_session(struct store *st, const char *token, struct api_user *u,
 	} else if ((rc = load_user(st, &s, u, err)) == 0) {
 		memcpy(csrf, s.csrf_token, HTTP_CSRF_TOKEN_LEN + 1);
 		rc = 1;
+	} else if (rc == 1) {
+		rc = 0;  /* a deactivated account: anonymous */
 	}
 	store_arena_free(&a);
 	return rc;

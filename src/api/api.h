@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/policy.h"
@@ -52,6 +54,10 @@ struct api_app {
 	char dummy_hash[CRYPTO_PWHASH_STRLEN];
 	struct api_route routes[API_MAX_ROUTES];
 	size_t nroutes;
+	/* The key of the medical domain (cmd_serve --medical-key); without it
+	 * the medical routes answer 503. */
+	bool has_medical_key;
+	uint8_t medical_key[CRYPTO_KEY_BYTES];
 };
 
 /* The logged-in user as api_authenticate found it: req->auth. */
@@ -116,6 +122,14 @@ int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_
 		    enum policy_action a, struct policy_decision *d, enum role *role,
 		    struct sw_error *err);
 
+/* api_case_decide over participations already read: ps holds (at least)
+ * the caller's participations in k; others are ignored. For the case list,
+ * which reads them for all its cases in one query. */
+int api_case_decide_among(struct api_call *c, const struct store_case *k,
+			  const struct store_participation *ps, size_t n, enum policy_resource r,
+			  enum policy_action a, struct policy_decision *d, enum role *role,
+			  struct sw_error *err);
+
 /* Appends the audit row of one decision (role ROLE__COUNT: none, case_id 0:
  * not about one case) with the request's method, path and client. */
 int api_audit(struct api_call *c, int64_t case_id, enum role role, enum policy_resource r,
@@ -130,6 +144,38 @@ int api_audit(struct api_call *c, int64_t case_id, enum role role, enum policy_r
  * SW_EDENIED with the policy reason as message. Requires a logged-in user. */
 int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 		    enum policy_action a, struct api_case *out, struct sw_error *err);
+
+/* Decides an administrative question (resource POLICY_ORGANISATIONS or
+ * POLICY_USERS; target_user_id / target_org_id the record asked about, 0
+ * for a listing), writes its audit row (no case) and answers SW_EDENIED
+ * when the policy says no. Requires a logged-in user. */
+int api_admin_access(struct api_call *c, enum policy_resource r, enum policy_action a,
+		     int64_t target_user_id, int64_t target_org_id, struct sw_error *err);
+
+/* ---- paging of lists (paging.c) ----------------------------------------- */
+
+/* An optional integer query argument in [min, max]; absent leaves *out. */
+int api_query_int(const struct api_call *c, const char *name, int64_t min, int64_t max,
+		  int64_t *out, struct sw_error *err);
+
+struct api_page {
+	int64_t page;                          /* 1-based */
+	int64_t per_page;
+};
+
+/* ?page= and ?per_page= (default per_page def, at most max). */
+int api_page_parse(const struct api_call *c, int64_t def, int64_t max, struct api_page *p,
+		   struct sw_error *err);
+
+static inline int64_t api_page_offset(const struct api_page *p)
+{
+	return (p->page - 1) * p->per_page;
+}
+
+/* Answers 200 {items, page, per_page, total}, the shape of every paged
+ * list; takes items. */
+int api_page_respond(struct http_response *res, json_t *items, const struct api_page *p,
+		     int64_t total, struct sw_error *err);
 
 /* ---- resources: one register function per file ------------------------ */
 
@@ -162,5 +208,32 @@ int api_monitoring_register(struct router *r, struct api_app *app, struct sw_err
 /* statistics.c: /api/v1/organisations/{id}/statistics(.csv) and
  * .../placement-outcomes: aggregates for the organisation's werkgever */
 int api_statistics_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* session.c: logs user_id in as a successful login does (new session,
+ * both cookies) and answers status with the session body. */
+int api_session_login(struct api_call *c, struct http_response *res, int64_t user_id,
+		      unsigned status, struct sw_error *err);
+
+/* Length rules of a new password (session.c): SW_EINVAL naming field. */
+int api_password_check(const char *password, const char *field, struct sw_error *err);
+#define API_PASSWORD_MAX_CHARS 200
+
+/* medical.c: /api/v1/cases/{id}/medical (the medical domain) */
+int api_medical_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* organisations.c: /api/v1/organisations */
+int api_organisations_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* users.c: /api/v1/users */
+int api_users_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* invitations.c: /api/v1/invitations, accepting one */
+int api_invitations_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* participations.c: /api/v1/cases/{id}/participations */
+int api_participations_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* deviations.c: /api/v1/cases/{id}/deviations (art. 5) */
+int api_deviations_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 #endif

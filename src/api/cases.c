@@ -14,6 +14,8 @@
 #define PER_PAGE_DEFAULT 50
 #define PER_PAGE_MAX 100
 #define ACCESS_LOG_LIMIT 500
+#define EVENTS_PER_PAGE_DEFAULT 200
+#define EVENTS_PER_PAGE_MAX 500
 
 /* {id, name} of a user; a vanished user is null. */
 static json_t *user_ref(struct api_call *c, int64_t id, struct sw_error *err)
@@ -48,22 +50,6 @@ static int oom(struct sw_error *err)
 	return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 }
 
-/* Parses an optional positive integer query argument. */
-static int query_int(const struct api_call *c, const char *name, int64_t min, int64_t max,
-		     int64_t *out, struct sw_error *err)
-{
-	const char *s = http_request_query(c->req, name);
-	if (s == NULL)
-		return 0;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0' || v < min || v > max)
-		return sw_error_set(err, SW_EINVAL, name, "must be an integer from %lld to %lld",
-				    (long long)min, (long long)max);
-	*out = v;
-	return 0;
-}
-
 static json_t *period_json(const struct store_period *p)
 {
 	return json_pack("{s:I, s:o, s:o, s:i}", "id", (json_int_t)p->id, "from", json_date(p->from),
@@ -73,24 +59,19 @@ static json_t *period_json(const struct store_period *p)
 /* ---- GET /api/v1/cases -------------------------------------------------- */
 
 /* The list item of a case: current week and first sick day computed from
- * the store input, the next step and the overdue count from the
+ * the loaded history, the next step and the overdue count from the
  * materialised deadlines. */
 static json_t *case_item(struct api_call *c, const struct store_case *k, enum role role,
-			 struct sw_error *err)
+			 const struct store_case_page_item *it, struct sw_error *err)
 {
-	struct store_case_input in = { 0 };
-	if (store_case_load_input(c->st, k->id, &in, err) != 0)
-		return NULL;
 	json_t *first = json_null(), *week = json_null();
 	const struct tl_ruleset *rules = rules_latest();
-	if (in.nperiods > 0) {
+	if (it->input.nperiods > 0) {
 		struct tl_input ti;
 		struct tl_timeline *tl = malloc(sizeof *tl);
-		if (tl == NULL) {
-			store_case_input_free(&in);
+		if (tl == NULL)
 			return oom(err), NULL;
-		}
-		store_case_input_tl(&in, c->today, &ti);
+		store_case_input_tl(&it->input, c->today, &ti);
 		if (tl_compute(&ti, tl, NULL) == TL_OK) {
 			first = json_date(tl->case_start);
 			week = json_integer(tl->week);
@@ -98,24 +79,16 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 		}
 		free(tl);
 	}
-	store_case_input_free(&in);
-
-	struct store_deadline *ds;
-	size_t nd;
-	if (store_deadline_list(c->st, &c->arena, k->id, &ds, &nd, err) != 0) {
-		json_decref(first);
-		json_decref(week);
-		return NULL;
-	}
 	const struct store_deadline *next = NULL;
 	int overdue = 0;
-	for (size_t i = 0; i < nd; i++) {
-		const enum tl_status s = ds[i].d.status;
+	for (size_t i = 0; i < it->ndeadlines; i++) {
+		const struct store_deadline *d = &it->deadlines[i];
+		const enum tl_status s = d->d.status;
 		if (s == TL_TE_LAAT)
 			overdue++;
 		if ((s == TL_TE_LAAT || s == TL_OPEN || s == TL_GEPLAND) &&
-		    (next == NULL || ds[i].d.due_effective < next->d.due_effective))
-			next = &ds[i];
+		    (next == NULL || d->d.due_effective < next->d.due_effective))
+			next = d;
 	}
 	json_t *jnext = json_null();
 	if (next != NULL) {
@@ -124,15 +97,12 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 				  step->title_nl, "due_effective", json_date(next->d.due_effective),
 				  "status", tl_status_name(next->d.status));
 	}
-	json_t *emp = user_ref(c, k->employee_id, err);
-	json_t *org = emp != NULL ? org_ref(c, k->organisation_id, err) : NULL;
-	if (emp == NULL || org == NULL) {
-		json_decref(emp);
-		json_decref(first);
-		json_decref(week);
-		json_decref(jnext);
-		return NULL;
-	}
+	json_t *emp = it->employee_name != NULL
+			      ? json_pack("{s:I, s:s}", "id", (json_int_t)k->employee_id, "name",
+					  it->employee_name)
+			      : json_null();
+	json_t *org = json_pack("{s:I, s:s}", "id", (json_int_t)k->organisation_id, "name",
+				it->organisation_name != NULL ? it->organisation_name : "");
 	json_t *o = json_pack("{s:I, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:i}", "id",
 			      (json_int_t)k->id, "employee", emp, "organisation", org, "status",
 			      store_case_status_name(k->status), "my_role", role_name(role),
@@ -143,6 +113,18 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 	return o;
 }
 
+/* A case on the page, with the decision its audit row records. */
+struct shown {
+	const struct store_case *kase;
+	enum role role;
+	struct policy_decision d;
+};
+
+/* Reads everything in one snapshot with a fixed number of queries - the
+ * caller's cases, their participations, then the page's summaries
+ * (store_case_page_load) - and writes the page's audit rows afterwards in
+ * one transaction, before answering: one commit per request instead of one
+ * per listed case. */
 static int list_cases(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	if (api_require_user(c, err) != 0)
@@ -154,45 +136,71 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	const char *st = http_request_query(c->req, "status");
 	if (st != NULL && store_case_status_parse(st, &status) != 0)
 		return sw_error_set(err, SW_EINVAL, "status", "must be open or gesloten");
-	int64_t page = 1, per_page = PER_PAGE_DEFAULT;
-	if (query_int(c, "page", 1, 1000000, &page, err) != 0 ||
-	    query_int(c, "per_page", 1, PER_PAGE_MAX, &per_page, err) != 0)
+	struct api_page pg;
+	if (api_page_parse(c, PER_PAGE_DEFAULT, PER_PAGE_MAX, &pg, err) != 0)
 		return -1;
+	struct shown *shown = store_arena_alloc(&c->arena, (size_t)pg.per_page * sizeof *shown);
+	struct store_case_page_item *sums =
+		store_arena_alloc(&c->arena, (size_t)pg.per_page * sizeof *sums);
+	json_t *items = json_array();
+	struct db *db = store_db(c->st);
+	if (shown == NULL || sums == NULL || items == NULL) {
+		json_decref(items);
+		return oom(err);
+	}
+	if (db_begin(db, DB_READ, err) != 0) {
+		json_decref(items);
+		return -1;
+	}
 	const struct store_case_filter f = { .participant_id = c->user->id };
 	struct store_case *ks;
-	size_t nk;
-	if (store_case_list(c->st, &c->arena, &f, &ks, &nk, err) != 0)
-		return -1;
-	json_t *items = json_array();
-	if (items == NULL)
-		return oom(err);
+	struct store_participation *ps;
+	size_t nk, np, nshown = 0;
 	int64_t total = 0;
-	const int64_t skip = (page - 1) * per_page;
+	const int64_t skip = api_page_offset(&pg);
+	if (store_case_list(c->st, &c->arena, &f, &ks, &nk, err) != 0 ||
+	    store_participation_list_user(c->st, &c->arena, c->user->id, 0, &ps, &np, err) != 0)
+		goto fail;
 	for (size_t i = 0; i < nk; i++) {
 		if (status != STORE_CASE_STATUS__COUNT && ks[i].status != status)
 			continue;
-		struct policy_decision d;
-		enum role role;
-		if (api_case_decide(c, &ks[i], POLICY_DEADLINES, POLICY_READ, &d, &role, err) != 0)
+		struct shown s = { .kase = &ks[i] };
+		if (api_case_decide_among(c, &ks[i], ps, np, POLICY_DEADLINES, POLICY_READ, &s.d,
+					  &s.role, err) != 0)
 			goto fail;
-		if (!d.allow)
+		if (!s.d.allow)
 			continue;  /* e.g. an ended participation: not the caller's case now */
 		total++;
-		if (total <= skip || total > skip + per_page)
-			continue;
-		/* One audit row per case shown: what the caller saw of it. */
-		if (api_audit(c, ks[i].id, role, POLICY_DEADLINES, POLICY_READ, d, err) != 0)
-			goto fail;
-		json_t *item = case_item(c, &ks[i], role, err);
-		if (item == NULL || json_array_append_new(items, item) != 0)
-			goto fail;
+		if (total > skip && total <= skip + pg.per_page)
+			shown[nshown++] = s;
 	}
-	return http_response_json(res, 200,
-				  json_pack("{s:o, s:I, s:I, s:I}", "items", items, "page",
-					    (json_int_t)page, "per_page", (json_int_t)per_page,
-					    "total", (json_int_t)total),
-				  err);
+	/* The page's summaries in a fixed number of queries. */
+	for (size_t i = 0; i < nshown; i++)
+		sums[i] = (struct store_case_page_item){ .case_id = shown[i].kase->id };
+	int rc = store_case_page_load(c->st, &c->arena, c->user->id, sums, nshown, err);
+	for (size_t i = 0; rc == 0 && i < nshown; i++) {
+		json_t *item = case_item(c, shown[i].kase, shown[i].role, &sums[i], err);
+		if (item == NULL || json_array_append_new(items, item) != 0)
+			rc = -1;
+	}
+	store_case_page_free(sums, nshown);
+	if (rc != 0)
+		goto fail;
+	if (db_commit(db, err) != 0)
+		goto out;
+	/* One audit row per case shown: what the caller saw of it. */
+	if (db_begin(db, DB_WRITE, err) != 0)
+		goto out;
+	for (size_t i = 0; i < nshown; i++)
+		if (api_audit(c, shown[i].kase->id, shown[i].role, POLICY_DEADLINES, POLICY_READ,
+			      shown[i].d, err) != 0)
+			goto fail;
+	if (db_commit(db, err) != 0)
+		goto out;
+	return api_page_respond(res, items, &pg, total, err);
 fail:
+	db_rollback(db);
+out:
 	json_decref(items);
 	return -1;
 }
@@ -518,20 +526,27 @@ static json_t *event_json(const struct store_event *e)
 			 "created_at", opt_string(e->created_at));
 }
 
+/* A case has tens of events, the engine needs all of them anyway: the
+ * page is cut from the full list. */
 static int get_events(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	int64_t id;
 	struct api_case ac;
+	struct api_page pg;
 	struct store_event *es;
 	size_t n;
 	if (api_param_id(c, "id", &id, err) != 0 ||
+	    api_page_parse(c, EVENTS_PER_PAGE_DEFAULT, EVENTS_PER_PAGE_MAX, &pg, err) != 0 ||
 	    api_case_access(c, id, POLICY_DEADLINES, POLICY_READ, &ac, err) != 0 ||
 	    store_event_list(c->st, &c->arena, id, &es, &n, err) != 0)
 		return -1;
 	json_t *items = json_array();
-	for (size_t i = 0; i < n; i++)
+	if (items == NULL)
+		return oom(err);
+	for (int64_t i = api_page_offset(&pg); i < (int64_t)n && json_array_size(items) <
+	     (size_t)pg.per_page; i++)
 		json_array_append_new(items, event_json(&es[i]));
-	return http_response_json(res, 200, json_pack("{s:o}", "items", items), err);
+	return api_page_respond(res, items, &pg, (int64_t)n, err);
 }
 
 static int post_event(struct api_call *c, struct http_response *res, struct sw_error *err)

@@ -5,7 +5,8 @@
 
 #include "http/http_json.h"
 
-#define MESSAGES_LIMIT 200
+/* Default and largest page: the newest 200, as before paging. */
+#define MESSAGES_PER_PAGE 200
 
 static json_t *message_json(const struct store_message *m)
 {
@@ -15,15 +16,20 @@ static json_t *message_json(const struct store_message *m)
 			 role_name(m->author_role), "body", m->body, "created_at", m->created_at);
 }
 
+/* Pages count from the newest message (page 1: the newest per_page),
+ * each page oldest first: a conversation opens at its end. */
 static int list_messages(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
-	int64_t id;
+	int64_t id, total;
 	struct api_case ac;
+	struct api_page pg;
 	struct store_message *ms;
 	size_t n;
 	if (api_param_id(c, "id", &id, err) != 0 ||
+	    api_page_parse(c, MESSAGES_PER_PAGE, MESSAGES_PER_PAGE, &pg, err) != 0 ||
 	    api_case_access(c, id, POLICY_MESSAGES, POLICY_READ, &ac, err) != 0 ||
-	    store_message_list(c->st, &c->arena, id, MESSAGES_LIMIT, &ms, &n, err) != 0)
+	    store_message_page(c->st, &c->arena, id, api_page_offset(&pg), (int)pg.per_page, &ms,
+			       &n, &total, err) != 0)
 		return -1;
 	json_t *items = json_array();
 	if (items == NULL)
@@ -35,7 +41,7 @@ static int list_messages(struct api_call *c, struct http_response *res, struct s
 			return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 		}
 	}
-	return http_response_json(res, 200, json_pack("{s:o}", "items", items), err);
+	return api_page_respond(res, items, &pg, total, err);
 }
 
 static int post_message(struct api_call *c, struct http_response *res, struct sw_error *err)

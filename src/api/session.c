@@ -17,7 +17,7 @@
 #include "http/http_json.h"
 
 #define PASSWORD_MIN_CHARS 10
-#define PASSWORD_MAX_CHARS 200
+#define PASSWORD_MAX_CHARS API_PASSWORD_MAX_CHARS
 
 /* {user:{id,name,email,organisation:{id,name}|null,is_beheerder,roles}, csrf_token};
  * roles: the roles of the user's participations in force today, and
@@ -128,6 +128,13 @@ static int check_login(struct api_call *c, struct http_response *res, const char
 			return -1;
 		return wrong_credentials(err);
 	}
+	/* A deactivated account answers like a wrong password: the answer
+	 * does not tell a guesser that the password was right. */
+	struct store_account acc;
+	if (store_account_get(c->st, &c->arena, su.id, &acc, err) != 0)
+		return -1;
+	if (!acc.active)
+		return wrong_credentials(err);
 	u->id = su.id;
 	snprintf(u->name, sizeof u->name, "%s", su.name);
 	snprintf(u->email, sizeof u->email, "%s", su.email);
@@ -201,6 +208,31 @@ static size_t utf8_chars(const char *s)
 	return n;
 }
 
+int api_password_check(const char *password, const char *field, struct sw_error *err)
+{
+	if (utf8_chars(password) < PASSWORD_MIN_CHARS)
+		return sw_error_set(err, SW_EINVAL, field, "must be at least %d characters",
+				    PASSWORD_MIN_CHARS);
+	return 0;
+}
+
+int api_session_login(struct api_call *c, struct http_response *res, int64_t user_id,
+		      unsigned status, struct sw_error *err)
+{
+	struct store_account acc;
+	if (store_account_get(c->st, &c->arena, user_id, &acc, err) != 0)
+		return -1;
+	struct api_user u = { .id = acc.id, .organisation_id = acc.organisation_id,
+			      .is_beheerder = acc.is_beheerder != 0 };
+	snprintf(u.name, sizeof u.name, "%s", acc.name);
+	snprintf(u.email, sizeof u.email, "%s", acc.email);
+	char csrf[CRYPTO_TOKEN_STRLEN];
+	json_t *out;
+	if (start_session(c, res, &u, csrf, err) != 0 || session_body(c, &u, csrf, &out, err) != 0)
+		return -1;
+	return http_response_json(res, status, out, err);
+}
+
 /* Sets the new hash and ends the user's other sessions, all or nothing. */
 static int change_password(struct api_call *c, const char *new_password, struct sw_error *err)
 {
@@ -249,11 +281,8 @@ static int put_password(struct api_call *c, struct http_response *res, struct sw
 	    json_field_string(body, "new_password", JSON_FIELD_REQUIRED, PASSWORD_MAX_CHARS, &next,
 			      err) < 0)
 		goto out;
-	if (utf8_chars(next) < PASSWORD_MIN_CHARS) {
-		sw_error_set(err, SW_EINVAL, "new_password", "must be at least %d characters",
-			     PASSWORD_MIN_CHARS);
+	if (api_password_check(next, "new_password", err) != 0)
 		goto out;
-	}
 	if (http_ratelimit_check(c->app->login_limit, c->req, key, res, err) != 0 ||
 	    check_current(c, current, err) != 0 || change_password(c, next, err) != 0)
 		goto out;

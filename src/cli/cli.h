@@ -4,6 +4,8 @@
 #ifndef SW_CLI_H
 #define SW_CLI_H
 
+#include <stdint.h>
+
 #include "core/date.h"
 
 #define CLI_OK 0
@@ -14,6 +16,13 @@ int cmd_timeline(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_signals(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_key(int argc, char **argv);
+
+/* Reads the medical key from path (cmd_key.c): a regular file only its
+ * owner may access, holding 64 hex characters. Anything else prints
+ * "spoorwijzer: ARG: ..." and returns CLI_USAGE. */
+#define CLI_MEDICAL_KEY_ENV "SPOORWIJZER_MEDICAL_KEY_FILE"
+int cli_medical_key_load(const char *arg, const char *path, uint8_t key[32]);
 
 /* Today's calendar date in Europe/Amsterdam, the legal time zone. */
 sw_date cli_today(void);

@@ -1,9 +1,11 @@
 /* cmd_db.c - `spoorwijzer db`: schema migrations and the demo data.
  *
  *   spoorwijzer db migrate --database URL
- *   spoorwijzer db seed --database URL [--date D]
+ *   spoorwijzer db seed --database URL [--date D] [--medical-key FILE]
  */
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -12,11 +14,13 @@
 static int help(void)
 {
 	printf("usage: spoorwijzer db migrate --database URL\n"
-	       "       spoorwijzer db seed --database URL [--date D]\n\n"
+	       "       spoorwijzer db seed --database URL [--date D] [--medical-key FILE]\n\n"
 	       "migrate  brings the schema up to date (safe to repeat)\n"
 	       "seed     adds the demo organisations, users and cases, dated relative to\n"
 	       "         --date (default: today in Europe/Amsterdam); does nothing when the\n"
-	       "         demo data is already there\n\n"
+	       "         demo data is already there; with --medical-key (or $"
+	       CLI_MEDICAL_KEY_ENV ")\n"
+	       "         also a medical note of the demo bedrijfsarts, sealed with that key\n\n"
 	       "URL is sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME.\n");
 	return CLI_OK;
 }
@@ -39,13 +43,15 @@ static int migrate(struct store *st)
 	return CLI_OK;
 }
 
-static int seed(struct store *st, sw_date today)
+static int seed(struct store *st, sw_date today, const uint8_t *key)
 {
 	struct sw_error err = { 0 };
 	char date[DATE_STRLEN];
-	int rc = store_seed_demo(st, today, &err);
-	if (rc < 0)
+	int rc = store_seed_demo(st, today, &err), medical = 1;
+	if (rc < 0 || (key != NULL && (medical = store_seed_demo_medical(st, key, &err)) < 0))
 		return store_failure(&err);
+	if (medical == 0)
+		printf("demo medical note added, sealed with the medical key\n");
 	date_format(today, date);
 	if (rc == 1)
 		printf("demo data already present; nothing changed\n");
@@ -57,7 +63,7 @@ static int seed(struct store *st, sw_date today)
 
 int cmd_db(int argc, char **argv)
 {
-	const char *sub = NULL, *url = NULL;
+	const char *sub = NULL, *url = NULL, *key_file = getenv(CLI_MEDICAL_KEY_ENV);
 	sw_date today = DATE_NONE;
 	for (int i = 1; i < argc; i++) {
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -71,6 +77,11 @@ int cmd_db(int argc, char **argv)
 		} else if (strcmp(argv[i], "--date") == 0) {
 			if (cli_parse_date("--date", val, &today) != 0)
 				return CLI_USAGE;
+			i++;
+		} else if (strcmp(argv[i], "--medical-key") == 0) {
+			if (val == NULL)
+				return cli_usage_error("--medical-key: missing FILE");
+			key_file = val;
 			i++;
 		} else if (argv[i][0] != '-' && sub == NULL) {
 			sub = argv[i];
@@ -88,6 +99,10 @@ int cmd_db(int argc, char **argv)
 	if (today != DATE_NONE && strcmp(sub, "seed") != 0)
 		return cli_usage_error("--date: only for db seed");
 
+	uint8_t key[32];
+	const bool with_key = strcmp(sub, "seed") == 0 && key_file != NULL && *key_file != '\0';
+	if (with_key && cli_medical_key_load("--medical-key", key_file, key) != CLI_OK)
+		return CLI_USAGE;
 	struct sw_error err = { 0 };
 	struct store *st = store_open(url, &err);
 	if (st == NULL) {
@@ -95,7 +110,8 @@ int cmd_db(int argc, char **argv)
 		return err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
 	}
 	int rc = strcmp(sub, "migrate") == 0 ? migrate(st)
-					       : seed(st, today != DATE_NONE ? today : cli_today());
+					       : seed(st, today != DATE_NONE ? today : cli_today(),
+						      with_key ? key : NULL);
 	store_close(st);
 	return rc;
 }

@@ -25,6 +25,7 @@ struct serve_opts {
 	const char *database;
 	const char *listen;
 	const char *web;
+	const char *medical_key;    /* file; or $SPOORWIJZER_MEDICAL_KEY_FILE */
 	unsigned threads;
 	size_t max_body;
 	bool secure_cookies;
@@ -37,7 +38,8 @@ static int usage(FILE *out)
 	fprintf(out,
 		"usage: spoorwijzer serve --database URL --listen HOST:PORT [--web DIR]\n"
 		"                         [--threads N] [--max-body BYTES]\n"
-		"                         [--secure-cookies] [--trust-proxy]\n\n"
+		"                         [--secure-cookies] [--trust-proxy]\n"
+		"                         [--medical-key FILE]\n\n"
 		"  --database URL    sqlite:PATH or postgresql://...\n"
 		"  --listen HOST:PORT  address to serve on, e.g. 127.0.0.1:8080 or [::1]:8080\n"
 		"  --web DIR         serve the built front end (web/dist) from DIR\n"
@@ -46,6 +48,9 @@ static int usage(FILE *out)
 		"  --secure-cookies  mark cookies Secure (served behind TLS)\n"
 		"  --trust-proxy     take the client address from X-Forwarded-For when the\n"
 		"                    peer is a proxy on this host\n"
+		"  --medical-key FILE  key of the medical domain (`spoorwijzer key generate`);\n"
+		"                    default $" CLI_MEDICAL_KEY_ENV ". Without one the\n"
+		"                    medical routes answer 503.\n"
 		"\nStops on SIGTERM or SIGINT after the requests in progress are answered.\n");
 	return out == stdout ? CLI_OK : CLI_USAGE;
 }
@@ -88,6 +93,7 @@ static int parse_args(int argc, char **argv, struct serve_opts *o)
 		const char **text = strcmp(a, "--database") == 0 ? &o->database
 				    : strcmp(a, "--listen") == 0 ? &o->listen
 				    : strcmp(a, "--web") == 0    ? &o->web
+				    : strcmp(a, "--medical-key") == 0 ? &o->medical_key
 								 : NULL;
 		if (text != NULL) {
 			if (v == NULL)
@@ -115,6 +121,10 @@ static int parse_args(int argc, char **argv, struct serve_opts *o)
 		} else {
 			return cli_usage_error("unknown argument '%s' (see serve --help)", a);
 		}
+	}
+	if (o->medical_key == NULL) {
+		const char *env = getenv(CLI_MEDICAL_KEY_ENV);
+		o->medical_key = env != NULL && *env ? env : NULL;
 	}
 	if (o->database == NULL)
 		return cli_usage_error("--database: missing (sqlite:PATH or postgresql://...)");
@@ -212,6 +222,9 @@ int cmd_serve(int argc, char **argv)
 	if (parse_args(argc, argv, &o) != CLI_OK)
 		return CLI_USAGE;
 	struct sw_error err;
+	uint8_t key[CRYPTO_KEY_BYTES];
+	if (o.medical_key != NULL && cli_medical_key_load("--medical-key", o.medical_key, key) != 0)
+		return CLI_USAGE;
 	struct http_static *files = NULL;
 	if (o.web != NULL && (files = http_static_open(o.web, &err)) == NULL)
 		return cli_usage_error("--web: %s", err.message);
@@ -235,12 +248,22 @@ int cmd_serve(int argc, char **argv)
 	} else {
 		api_app_init(app, pool, login_limit);
 		app->fixed_today = o.today;
+		if (o.medical_key != NULL) {
+			memcpy(app->medical_key, key, sizeof key);
+			app->has_medical_key = true;
+		} else {
+			fprintf(stderr, "spoorwijzer: no --medical-key: the medical domain answers"
+				" 503\n");
+		}
 		if (serve_register_api(r, app, &err) != 0)
 			fprintf(stderr, "spoorwijzer: serve: %s: %s\n", err.field, err.message);
 		else
 			rc = run(&o, r, files, app);
 	}
 	router_free(r);
+	if (app != NULL)
+		crypto_wipe(app->medical_key, sizeof app->medical_key);
+	crypto_wipe(key, sizeof key);
 	free(app);
 	http_ratelimit_free(login_limit);
 	store_pool_close(pool);

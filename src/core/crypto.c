@@ -98,3 +98,45 @@ int crypto_open(const uint8_t key[CRYPTO_KEY_BYTES], const uint8_t *box, size_t 
 	*plainlen = n;
 	return 0;
 }
+
+void crypto_key_new(uint8_t key[CRYPTO_KEY_BYTES])
+{
+	crypto_secretbox_keygen(key);
+}
+
+void crypto_key_hex(const uint8_t key[CRYPTO_KEY_BYTES], char out[CRYPTO_KEY_HEXLEN])
+{
+	sodium_bin2hex(out, CRYPTO_KEY_HEXLEN, key, CRYPTO_KEY_BYTES);
+}
+
+void crypto_wipe(void *p, size_t len)
+{
+	sodium_memzero(p, len);
+}
+
+char *crypto_base64_encode(const uint8_t *bin, size_t len)
+{
+	const size_t n = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
+	char *out = malloc(n);
+	if (out != NULL)
+		sodium_bin2base64(out, n, bin, len, sodium_base64_VARIANT_ORIGINAL);
+	return out;
+}
+
+int crypto_base64_decode(const char *text, uint8_t **out, size_t *outlen)
+{
+	const size_t len = strlen(text);
+	uint8_t *bin = malloc(len / 4 * 3 + 3);
+	size_t n = 0;
+	const char *end = NULL;
+	if (bin == NULL)
+		return -1;
+	if (sodium_base642bin(bin, len / 4 * 3 + 3, text, len, NULL, &n, &end,
+			      sodium_base64_VARIANT_ORIGINAL) != 0 || end != text + len) {
+		free(bin);
+		return -1;
+	}
+	*out = bin;
+	*outlen = n;
+	return 0;
+}

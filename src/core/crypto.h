@@ -50,4 +50,20 @@ int crypto_seal(const uint8_t key[CRYPTO_KEY_BYTES], const uint8_t *plain, size_
 int crypto_open(const uint8_t key[CRYPTO_KEY_BYTES], const uint8_t *box, size_t len,
 		char **plain, size_t *plainlen);
 
+/* A fresh random key, and its text as crypto_key_parse reads it (64 hex
+ * characters and NUL): what `spoorwijzer key generate` writes. */
+#define CRYPTO_KEY_HEXLEN (2 * CRYPTO_KEY_BYTES + 1)
+void crypto_key_new(uint8_t key[CRYPTO_KEY_BYTES]);
+void crypto_key_hex(const uint8_t key[CRYPTO_KEY_BYTES], char out[CRYPTO_KEY_HEXLEN]);
+
+/* Overwrites secret memory in a way the compiler does not optimise away. */
+void crypto_wipe(void *p, size_t len);
+
+/* Sealed boxes as text (standard padded base64), for the TEXT columns both
+ * databases share. encode: a new NUL-terminated string, NULL when out of
+ * memory; decode: 0 with a new buffer in (*out, *outlen), -1 when the text
+ * is not base64 or out of memory. Caller frees. */
+char *crypto_base64_encode(const uint8_t *bin, size_t len);
+int crypto_base64_decode(const char *text, uint8_t **out, size_t *outlen);
+
 #endif

@@ -34,6 +34,7 @@ const char *sw_errcode_name(enum sw_errcode code)
 	case SW_EAUTH: return "unauthenticated";
 	case SW_ELIMIT: return "limit";
 	case SW_EINTERNAL: return "internal";
+	case SW_EUNAVAILABLE: return "unavailable";
 	}
 	return "internal";
 }

@@ -15,6 +15,7 @@ enum sw_errcode {
 	SW_EAUTH,       /* not logged in: 401 */
 	SW_ELIMIT,      /* rate limit or size: 429/413 */
 	SW_EINTERNAL,   /* store or system failure: 500, exit 1 */
+	SW_EUNAVAILABLE, /* a feature is not configured (no medical key): 503 */
 };
 
 struct sw_error {

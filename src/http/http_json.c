@@ -199,6 +199,7 @@ unsigned json_err_status(const struct sw_error *err)
 	case SW_EDENIED: return 403;
 	case SW_EAUTH: return 401;
 	case SW_ELIMIT: return strcmp(err->field, "body") == 0 ? 413 : 429;
+	case SW_EUNAVAILABLE: return 503;
 	case SW_OK:
 	case SW_EINTERNAL:
 		break;

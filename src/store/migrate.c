@@ -204,6 +204,53 @@ static const struct migration migrations[] = {
 	  "CREATE UNIQUE INDEX consents_open ON consents (case_id, kind, COALESCE(granted_to, ''))"
 	  " WHERE revoked_on IS NULL;",
 	  { NULL, NULL } },
+	{ 5,
+	  /* A beheerder deactivates an account instead of deleting it: the
+	   * audit log and the cases keep referring to it. */
+	  "ALTER TABLE users ADD COLUMN active SMALLINT NOT NULL DEFAULT 1"
+	  " CHECK (active IN (0, 1));"
+
+	  /* The medical domain (DOMAIN.md section 3), apart from everything
+	   * else: only sealed boxes (libsodium secretbox, base64 of nonce, MAC
+	   * and ciphertext) under a key kept outside the database, so neither
+	   * the file, a dump nor a backup holds medical text. Notes are
+	   * versions: a correction is a new note, never an UPDATE. */
+	  "CREATE TABLE medical_notes ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " author_id BIGINT NOT NULL REFERENCES users (id),"
+	  " kind TEXT NOT NULL CHECK (kind IN ('diagnose', 'klachten', 'behandeling',"
+	  "  'notitie', 'probleemanalyse_medisch')),"
+	  " sealed TEXT NOT NULL,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX medical_notes_case ON medical_notes (case_id, id);"
+
+	  /* Invitations by a beheerder: the token is only in the accept URL
+	   * handed out once; the table holds its digest. user_id is the
+	   * account the accepted invitation created or activated. */
+	  "CREATE TABLE invitations ("
+	  " id {{ID}},"
+	  " token_digest TEXT NOT NULL UNIQUE,"
+	  " email TEXT NOT NULL,"
+	  " name TEXT NOT NULL,"
+	  " organisation_id BIGINT REFERENCES organisations (id),"
+	  " is_beheerder SMALLINT NOT NULL DEFAULT 0 CHECK (is_beheerder IN (0, 1)),"
+	  " created_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " expires_at {{TS}} NOT NULL,"
+	  " accepted_at {{TS}},"
+	  " revoked_at {{TS}},"
+	  " user_id BIGINT REFERENCES users (id));"
+	  "CREATE INDEX invitations_email ON invitations (email);",
+	  { [DB_SQLITE] =
+		    "CREATE TRIGGER medical_notes_no_update BEFORE UPDATE ON medical_notes"
+		    " BEGIN SELECT RAISE(ABORT, 'medical_notes are versions, not updated'); END;",
+	    [DB_POSTGRESQL] =
+		    "CREATE FUNCTION medical_notes_no_update() RETURNS trigger"
+		    " LANGUAGE plpgsql AS $$"
+		    " BEGIN RAISE EXCEPTION 'medical_notes are versions, not updated'; END $$;"
+		    "CREATE TRIGGER medical_notes_no_update BEFORE UPDATE ON medical_notes"
+		    " FOR EACH ROW EXECUTE FUNCTION medical_notes_no_update();" } },
 	{ 7,
 	  /* The employer network (DOMAIN.md section 6). Levels of the load
 	   * categories are one string in match.h's category order ('0'..'3',

@@ -607,3 +607,45 @@ int store_seed_demo(struct store *st, sw_date today, struct sw_error *err)
 	}
 	return db_commit(db, err) == 0 ? 0 : -1;
 }
+
+/* Text of the demo's medical note: invented, as everything here. */
+static const char demo_medical_note[] =
+	"Probleemanalyse, medisch deel: aanhoudende lage rugklachten met uitstraling naar het "
+	"rechterbeen na een hernia (L5-S1), conservatief behandeld met fysiotherapie. "
+	"Herstel van het eigen werk (zwaar tillen, buitendienst) is onwaarschijnlijk; "
+	"lichte administratieve taken zijn op termijn mogelijk.";
+
+int store_seed_demo_medical(struct store *st, const uint8_t key[STORE_MEDICAL_KEY_BYTES],
+			    struct sw_error *err)
+{
+	struct store_arena a = { 0 };
+	struct store_user emp, ba;
+	struct store_case *cases;
+	struct store_medical_note *notes;
+	size_t ncases = 0, nnotes = 0;
+	int64_t id;
+	int rc = -1;
+	if (store_user_get_by_email(st, &a, demo_users[U_WERKNEMER].email, &emp, err) != 0 ||
+	    store_user_get_by_email(st, &a, demo_users[U_BEDRIJFSARTS].email, &ba, err) != 0)
+		goto out;
+	const struct store_case_filter f = { .participant_id = emp.id };
+	if (store_case_list(st, &a, &f, &cases, &ncases, err) != 0)
+		goto out;
+	if (ncases == 0) {
+		sw_error_set(err, SW_ENOTFOUND, "case_id", "the demo employee has no case");
+		goto out;
+	}
+	if (store_medical_list(st, &a, key, cases[0].id, &notes, &nnotes, err) != 0)
+		goto out;
+	if (nnotes > 0) {
+		rc = 1;
+		goto out;
+	}
+	const struct store_medical_note n = { .case_id = cases[0].id, .author_id = ba.id,
+					      .kind = STORE_MEDICAL_PROBLEEMANALYSE,
+					      .text = demo_medical_note };
+	rc = store_medical_insert(st, key, &n, &id, err);
+out:
+	store_arena_free(&a);
+	return rc;
+}

@@ -864,4 +864,193 @@ void store_stats_data_free(struct store_stats_data *d);
 int store_stats_track(struct store *st, int64_t organisation_id, sw_date from, sw_date to,
 		      struct stats_track_case **out, size_t *n, struct sw_error *err);
 
+/* ==== API issue 3 (branch api): medical domain, accounts and organisations
+ * for the beheerder, invitations, message pages ========================== */
+
+/* ---- medical notes (store_medical.c) ---------------------------------- */
+
+enum store_medical_kind {
+	STORE_MEDICAL_DIAGNOSE = 0,
+	STORE_MEDICAL_KLACHTEN,
+	STORE_MEDICAL_BEHANDELING,
+	STORE_MEDICAL_NOTITIE,
+	STORE_MEDICAL_PROBLEEMANALYSE,   /* the medical part of the probleemanalyse */
+	STORE_MEDICAL_KIND__COUNT
+};
+
+/* API value: "diagnose", "klachten", "behandeling", "notitie",
+ * "probleemanalyse_medisch". */
+const char *store_medical_kind_name(enum store_medical_kind kind);
+int store_medical_kind_parse(const char *s, enum store_medical_kind *out);
+
+/* Longest note in bytes (the API counts characters, at most 4 bytes each). */
+#define STORE_MEDICAL_MAX_CHARS 8000
+/* The secretbox key (crypto.h CRYPTO_KEY_BYTES). */
+#define STORE_MEDICAL_KEY_BYTES 32
+
+/* A note of the bedrijfsarts. The store seals text with the key on insert
+ * and opens it on read: the database never sees the plaintext. Notes are
+ * never changed; a correction is a newer note of the same kind. */
+struct store_medical_note {
+	int64_t id;
+	int64_t case_id;
+	int64_t author_id;
+	const char *author_name;         /* read back only; NULL if the user is gone */
+	enum store_medical_kind kind;
+	const char *text;                /* plaintext, in the arena */
+	const char *created_at;
+};
+
+int store_medical_insert(struct store *st, const uint8_t key[STORE_MEDICAL_KEY_BYTES],
+			 const struct store_medical_note *n, int64_t *id, struct sw_error *err);
+/* One note; unknown is SW_ENOTFOUND "id". */
+int store_medical_get(struct store *st, struct store_arena *a,
+		      const uint8_t key[STORE_MEDICAL_KEY_BYTES], int64_t id,
+		      struct store_medical_note *out, struct sw_error *err);
+/* The case's notes by id. A note the key cannot open (another key, a
+ * damaged row) is SW_EINTERNAL field "medical_key", naming only its id. */
+int store_medical_list(struct store *st, struct store_arena *a,
+		       const uint8_t key[STORE_MEDICAL_KEY_BYTES], int64_t case_id,
+		       struct store_medical_note **out, size_t *n, struct sw_error *err);
+
+/* The demo's medical note (seed.c): one probleemanalyse_medisch note by the
+ * demo bedrijfsarts on the demo werknemer's case, sealed with key. Returns
+ * 0 when added, 1 when the case already has medical notes, -1 on error
+ * (also when the demo set is not there). */
+int store_seed_demo_medical(struct store *st, const uint8_t key[STORE_MEDICAL_KEY_BYTES],
+			    struct sw_error *err);
+
+/* ---- organisations and accounts for the beheerder (store_admin.c) ---- */
+
+/* Filters of the searches below; q matches a part of the name (and of the
+ * email, for accounts), ignoring ASCII case. Rows by id, offset/limit for
+ * paging; *total counts all matching rows. */
+struct store_org_filter {
+	int kind;                        /* enum store_org_kind, or -1: any */
+	const char *q;                   /* NULL or "": any */
+	int64_t offset;
+	int limit;                       /* 0: no limit */
+};
+
+int store_org_search(struct store *st, struct store_arena *a, const struct store_org_filter *f,
+		     struct store_org **out, size_t *n, int64_t *total, struct sw_error *err);
+/* Renames and/or re-kinds organisation org->id. */
+int store_org_update(struct store *st, const struct store_org *org, struct sw_error *err);
+
+/* A user as the administration sees it: never a password hash. */
+struct store_account {
+	int64_t id;
+	const char *email;
+	const char *name;
+	int64_t organisation_id;         /* 0: none */
+	int is_beheerder;                /* 0 or 1 */
+	int active;                      /* 0: deactivated, cannot log in */
+	int has_password;                /* 0: never logged in (no invitation accepted) */
+	const char *created_at;
+};
+
+struct store_account_filter {
+	int64_t organisation_id;         /* 0: any */
+	const char *q;
+	int active;                      /* 0 or 1, or -1: any */
+	int64_t offset;
+	int limit;
+};
+
+int store_account_get(struct store *st, struct store_arena *a, int64_t id,
+		      struct store_account *out, struct sw_error *err);
+int store_account_search(struct store *st, struct store_arena *a,
+			 const struct store_account_filter *f, struct store_account **out,
+			 size_t *n, int64_t *total, struct sw_error *err);
+/* Sets name, organisation_id, is_beheerder and active of account acc->id
+ * (email and created_at are ignored). Deactivating ends every session of
+ * the account in the same transaction. */
+int store_account_update(struct store *st, const struct store_account *acc,
+			 struct sw_error *err);
+
+/* ---- invitations (store_invitation.c) ---------------------------------- */
+
+/* An invitation lasts this long. */
+#define STORE_INVITATION_SECONDS (7 * 24 * 60 * 60)
+
+struct store_invitation {
+	int64_t id;
+	const char *token_digest;        /* crypto_token_digest; never read back */
+	const char *email;
+	const char *name;
+	int64_t organisation_id;         /* 0: none */
+	int is_beheerder;
+	int64_t created_by;
+	const char *created_at;
+	const char *expires_at;          /* required on insert */
+	const char *accepted_at;         /* NULL: not (yet) */
+	const char *revoked_at;          /* NULL: not */
+	int64_t user_id;                 /* the account, once accepted */
+};
+
+/* The email must not belong to an account that can log in (SW_ECONFLICT
+ * "email"); an account without a password (recorded by the employer) is
+ * invited to set one, and must then be of the invitation's organisation. */
+int store_invitation_insert(struct store *st, const struct store_invitation *inv, int64_t *id,
+			    struct sw_error *err);
+int store_invitation_get(struct store *st, struct store_arena *a, int64_t id,
+			 struct store_invitation *out, struct sw_error *err);
+/* Open invitations (neither accepted, revoked nor expired at now) by id. */
+int store_invitation_list_open(struct store *st, struct store_arena *a, int64_t now,
+			       int64_t offset, int limit, struct store_invitation **out, size_t *n,
+			       int64_t *total, struct sw_error *err);
+/* Revokes an open invitation at now; unknown SW_ENOTFOUND "id", accepted or
+ * already revoked SW_ECONFLICT "id". */
+int store_invitation_revoke(struct store *st, int64_t id, int64_t now, struct sw_error *err);
+/* 0 when the invitation with this token digest can be used at now; else
+ * the error store_invitation_accept would give (below). Lets a caller skip
+ * hashing a password for a token that is no good. */
+int store_invitation_check(struct store *st, const char *digest, int64_t now,
+			   struct sw_error *err);
+/* Uses the invitation with this token digest at now, in one transaction:
+ * creates the account (or sets the password of the waiting one) with
+ * password_hash and returns its id. Unknown: SW_ENOTFOUND "token"; used,
+ * revoked or expired: SW_ECONFLICT "token", saying which. Single use: of
+ * two concurrent accepts one wins. */
+int store_invitation_accept(struct store *st, const char *digest, int64_t now,
+			    const char *password_hash, int64_t *user_id, struct sw_error *err);
+
+/* ---- what the access check reads (store_case.c) ------------------------ */
+
+/* The user's participations, active or not, in case case_id (0: in every
+ * case), by case and id: the access check needs only the caller's, and the
+ * case list reads them for all its cases at once. */
+int store_participation_list_user(struct store *st, struct store_arena *a, int64_t user_id,
+				  int64_t case_id, struct store_participation **out, size_t *n,
+				  struct sw_error *err);
+
+/* ---- a page of the case list (store_timeline.c) ------------------------ */
+
+/* What GET /cases shows of one case besides the case row. */
+struct store_case_page_item {
+	int64_t case_id;                 /* set by the caller */
+	const char *employee_name;       /* NULL if the user is gone */
+	const char *organisation_name;
+	struct store_case_input input;   /* owned: store_case_page_free */
+	struct store_deadline *deadlines; /* in the arena, timeline order */
+	size_t ndeadlines;
+};
+
+/* Loads items[0..n) - zero-initialised but for case_id, ascending, each a
+ * case of user_id - with
+ * five queries whatever n is (names, periods, events, deviations,
+ * deadlines of the user's cases in the ids' range). Free with
+ * store_case_page_free, also after an error. */
+int store_case_page_load(struct store *st, struct store_arena *a, int64_t user_id,
+			 struct store_case_page_item *items, size_t n, struct sw_error *err);
+void store_case_page_free(struct store_case_page_item *items, size_t n);
+
+/* ---- pages of messages (store_message.c) ------------------------------ */
+
+/* Page of the case's messages counted from the newest: skip the newest
+ * offset, take the next limit, returned oldest first; *total counts all. */
+int store_message_page(struct store *st, struct store_arena *a, int64_t case_id, int64_t offset,
+		       int limit, struct store_message **out, size_t *n, int64_t *total,
+		       struct sw_error *err);
+
 #endif

@@ -257,3 +257,17 @@ int store_user_case_roles(struct store *st, int64_t user_id, sw_date today, unsi
 	}
 	return rc;
 }
+
+int store_participation_list_user(struct store *st, struct store_arena *a, int64_t user_id,
+				  int64_t case_id, struct store_participation **out, size_t *n,
+				  struct sw_error *err)
+{
+	static const char sql[] = "SELECT " PART_COLS " FROM participations WHERE user_id = $1"
+				  " AND (CAST($2 AS BIGINT) = 0 OR case_id = $2) ORDER BY case_id, id";
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, user_id);
+	db_bind_int(q, 2, case_id);
+	return store_collect(q, a, sizeof **out, read_participation, (void **)out, n, err);
+}

@@ -81,4 +81,8 @@ int store_org_exists(struct store *st, int64_t id, const char *field, struct sw_
 int store_case_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
 int store_user_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
 
+/* The email as the users table keeps it (lower case); -1 if it does not
+ * look like an address. */
+int store_email_normalise(const char *in, char out[256]);
+
 #endif

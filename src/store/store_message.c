@@ -70,3 +70,24 @@ int store_message_list(struct store *st, struct store_arena *a, int64_t case_id,
 	db_bind_int(q, 2, limit > 0 ? limit : INT64_MAX);
 	return store_collect(q, a, sizeof **out, read_message, (void **)out, n, err);
 }
+
+int store_message_page(struct store *st, struct store_arena *a, int64_t case_id, int64_t offset,
+		       int limit, struct store_message **out, size_t *n, int64_t *total,
+		       struct sw_error *err)
+{
+	static const char count_sql[] = "SELECT COUNT(*) FROM messages WHERE case_id = $1";
+	static const char sql[] = "SELECT * FROM (SELECT " MESSAGE_COLS
+				  " FROM messages m LEFT JOIN users u ON u.id = m.author_id"
+				  " WHERE m.case_id = $1 ORDER BY m.id DESC LIMIT $2 OFFSET $3) page"
+				  " ORDER BY id";
+	struct db_stmt *q = store_stmt(st, count_sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, case_id);
+	if (db_run_id(q, total, err) != 0 || (q = store_stmt(st, sql, err)) == NULL)
+		return -1;
+	db_bind_int(q, 1, case_id);
+	db_bind_int(q, 2, limit > 0 ? limit : INT64_MAX);
+	db_bind_int(q, 3, offset);
+	return store_collect(q, a, sizeof **out, read_message, (void **)out, n, err);
+}

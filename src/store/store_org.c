@@ -100,7 +100,7 @@ static int read_user(struct db_stmt *q, struct store_arena *a, void *item, struc
 /* Emails compare case-insensitively: keep them in lower case (ASCII; the
  * domain part is case-insensitive and no provider here distinguishes the
  * local part). Returns -1 if the address does not look like one. */
-static int normalise_email(const char *in, char out[256])
+int store_email_normalise(const char *in, char out[256])
 {
 	size_t n = in != NULL ? strlen(in) : 0;
 	if (n < 3 || n > 254)
@@ -124,7 +124,7 @@ int store_user_insert(struct store *st, const struct store_user *user, int64_t *
 				  " VALUES ($1, $2, $3, $4) RETURNING id";
 	static const char dup_sql[] = "SELECT 1 FROM users WHERE email = $1";
 	char email[256];
-	if (normalise_email(user->email, email) != 0)
+	if (store_email_normalise(user->email, email) != 0)
 		return sw_error_set(err, SW_EINVAL, "email", "not an email address");
 	if (store_check_required(user->name, STORE_MAX_NAME, "name", err) != 0 ||
 	    store_check_text(user->password_hash, STORE_MAX_NAME, "password_hash", err) != 0)
@@ -170,7 +170,7 @@ int store_user_get_by_email(struct store *st, struct store_arena *a, const char 
 {
 	static const char sql[] = "SELECT " USER_COLS " FROM users WHERE email = $1";
 	char norm[256];
-	if (normalise_email(email, norm) != 0)
+	if (store_email_normalise(email, norm) != 0)
 		return sw_error_set(err, SW_ENOTFOUND, "email", "no user with this email");
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q == NULL)

@@ -273,3 +273,137 @@ int store_deadline_list(struct store *st, struct store_arena *a, int64_t case_id
 		" ORDER BY pos";
 	return store_list_by_case(st, sql, case_id, a, sizeof **out, read_deadline, (void **)out, n, err);
 }
+
+/* ---- a page of the case list (GET /cases) -------------------------------- */
+
+/* Rows of the user's cases with ids in [$2, $3], by case: the page's cases
+ * are among them (others in that range are skipped). */
+#define PAGE_CASES " case_id BETWEEN $2 AND $3 AND case_id IN" \
+		   " (SELECT case_id FROM participations WHERE user_id = $1)"
+
+/* The item of case_id, moving *at forward (rows come by case id). */
+static struct store_case_page_item *page_item(struct store_case_page_item *items, size_t n,
+					      size_t *at, int64_t case_id)
+{
+	while (*at < n && items[*at].case_id < case_id)
+		(*at)++;
+	return *at < n && items[*at].case_id == case_id ? &items[*at] : NULL;
+}
+
+static struct db_stmt *page_query(struct store *st, const char *sql, int64_t user_id,
+				  const struct store_case_page_item *items, size_t n,
+				  struct sw_error *err)
+{
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q != NULL) {
+		db_bind_int(q, 1, user_id);
+		db_bind_int(q, 2, items[0].case_id);
+		db_bind_int(q, 3, items[n - 1].case_id);
+	}
+	return q;
+}
+
+/* Appends rows (case_id, then add's columns) to the items' inputs. */
+static int page_inputs(struct store *st, const char *sql, add_fn add, int64_t user_id,
+		       struct store_case_page_item *items, size_t n, struct sw_error *err)
+{
+	struct db_stmt *q = page_query(st, sql, user_id, items, n, err);
+	size_t at = 0;
+	int rc;
+	if (q == NULL)
+		return -1;
+	while ((rc = db_next(q, err)) == 1) {
+		struct store_case_page_item *it = page_item(items, n, &at, db_col_int(q, 0));
+		if (it != NULL && add(&it->input, q, 1, err) != 0) {
+			db_reset(q);
+			return -1;
+		}
+	}
+	return rc;
+}
+
+static int page_names(struct store *st, struct store_arena *a, int64_t user_id,
+		      struct store_case_page_item *items, size_t n, struct sw_error *err)
+{
+	static const char sql[] =
+		"SELECT c.id, u.name, o.name FROM cases c"
+		" LEFT JOIN users u ON u.id = c.employee_id"
+		" LEFT JOIN organisations o ON o.id = c.organisation_id"
+		" WHERE c.id BETWEEN $2 AND $3 AND c.id IN"
+		" (SELECT case_id FROM participations WHERE user_id = $1) ORDER BY c.id";
+	struct db_stmt *q = page_query(st, sql, user_id, items, n, err);
+	size_t at = 0;
+	int rc;
+	if (q == NULL)
+		return -1;
+	while ((rc = db_next(q, err)) == 1) {
+		struct store_case_page_item *it = page_item(items, n, &at, db_col_int(q, 0));
+		if (it == NULL)
+			continue;
+		it->employee_name = store_arena_strdup(a, db_col_text(q, 1));
+		it->organisation_name = store_arena_strdup(a, db_col_text(q, 2));
+		if ((it->employee_name == NULL && !db_col_isnull(q, 1)) ||
+		    (it->organisation_name == NULL && !db_col_isnull(q, 2))) {
+			db_reset(q);
+			return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+		}
+	}
+	return rc;
+}
+
+static int page_deadlines(struct store *st, struct store_arena *a, int64_t user_id,
+			  struct store_case_page_item *items, size_t n, struct sw_error *err)
+{
+	static const char sql[] =
+		"SELECT case_id, code, seq, pos, due, due_effective, opens, done, agreed_due,"
+		" status, week, rule_version, computed_on FROM deadlines WHERE" PAGE_CASES
+		" ORDER BY case_id, pos";
+	struct db_stmt *q = page_query(st, sql, user_id, items, n, err);
+	struct store_deadline *ds;
+	size_t nd, at = 0;
+	if (q == NULL ||
+	    store_collect(q, a, sizeof *ds, read_deadline, (void **)&ds, &nd, err) != 0)
+		return -1;
+	for (size_t i = 0; i < nd; i++) {
+		struct store_case_page_item *it = page_item(items, n, &at, ds[i].case_id);
+		if (it == NULL)
+			continue;
+		if (it->ndeadlines == 0)
+			it->deadlines = &ds[i];
+		it->ndeadlines++;
+	}
+	return 0;
+}
+
+int store_case_page_load(struct store *st, struct store_arena *a, int64_t user_id,
+			 struct store_case_page_item *items, size_t n, struct sw_error *err)
+{
+	static const char periods_sql[] = "SELECT case_id, from_date, to_date, percent"
+					  " FROM sick_periods WHERE" PAGE_CASES
+					  " ORDER BY case_id, from_date, id";
+	static const char events_sql[] = "SELECT case_id, kind, event_date, value FROM events"
+					 " WHERE" PAGE_CASES " ORDER BY case_id, event_date, id";
+	static const char deviations_sql[] = "SELECT case_id, code, agreed_due FROM deviations"
+					     " WHERE" PAGE_CASES " ORDER BY case_id, id";
+	for (size_t i = 1; i < n; i++)
+		if (items[i].case_id <= items[i - 1].case_id)
+			return sw_error_set(err, SW_EINVAL, "case_id", "not in ascending order");
+	if (n == 0)
+		return 0;
+	return page_names(st, a, user_id, items, n, err) != 0 ||
+			       page_inputs(st, periods_sql, store_input_add_period, user_id, items,
+					   n, err) != 0 ||
+			       page_inputs(st, events_sql, store_input_add_event, user_id, items, n,
+					   err) != 0 ||
+			       page_inputs(st, deviations_sql, store_input_add_deviation, user_id,
+					   items, n, err) != 0 ||
+			       page_deadlines(st, a, user_id, items, n, err) != 0
+		       ? -1
+		       : 0;
+}
+
+void store_case_page_free(struct store_case_page_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_case_input_free(&items[i].input);
+}

@@ -87,4 +87,26 @@ expect_err "--date" "signals bad date" signals --database "$DB" --date 2026-02-3
 expect_err "unknown" "db unknown subcommand" db frobnicate --database "$DB"
 expect_exit 1 "unreachable sqlite path is a system failure" db migrate --database sqlite:/nonexistent/dir/x.db
 
+# ---- the medical key ----
+KEYDIR=$(mktemp -d /tmp/spoorwijzer-key.XXXXXX)
+expect_exit 0 "key generate" key generate "$KEYDIR/medical.key"
+mode=$(stat -c %a "$KEYDIR/medical.key")
+if [ "$mode" = 600 ]; then ok "key file has mode 0600"; else notok "key file mode" "mode $mode"; fi
+if grep -Eq '^[0-9a-f]{64}$' "$KEYDIR/medical.key"; then ok "key is 64 hex characters"; else notok "key text" "$(wc -c <"$KEYDIR/medical.key") bytes"; fi
+cp "$KEYDIR/medical.key" "$KEYDIR/before"
+expect_err "exists; not overwritten" "key generate refuses to overwrite" key generate "$KEYDIR/medical.key"
+if cmp -s "$KEYDIR/medical.key" "$KEYDIR/before"; then ok "the existing key is unchanged"; else notok "key overwritten"; fi
+expect_err "key: usage" "key without FILE" key generate
+expect_exit 0 "db seed with the medical key adds the demo note" db seed --database "$DB" --date $TODAY --medical-key "$KEYDIR/medical.key"
+cp "$KEYDIR/medical.key" "$KEYDIR/open.key"
+chmod 644 "$KEYDIR/open.key"
+expect_err "accessible to others" "serve refuses a key others can read" serve --database "$DB" --listen 127.0.0.1:0 --medical-key "$KEYDIR/open.key"
+printf 'geen sleutel\n' >"$KEYDIR/bad.key"
+chmod 600 "$KEYDIR/bad.key"
+expect_err "is not a key" "serve refuses a malformed key" serve --database "$DB" --listen 127.0.0.1:0 --medical-key "$KEYDIR/bad.key"
+expect_err "medical-key: $KEYDIR/none.key" "serve names a missing key file" serve --database "$DB" --listen 127.0.0.1:0 --medical-key "$KEYDIR/none.key"
+err=$(SPOORWIJZER_MEDICAL_KEY_FILE="$KEYDIR/open.key" "$BIN" serve --database "$DB" --listen 127.0.0.1:0 2>&1 >/dev/null)
+if [ $? -eq 2 ] && echo "$err" | grep -q "accessible to others"; then ok "the key file from the environment"; else notok "key file from env" "$err"; fi
+rm -rf "$KEYDIR"
+
 echo "1..$n"

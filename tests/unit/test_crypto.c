@@ -83,6 +83,53 @@ static void seal_and_open(void **s)
 	free(box);
 }
 
+/* A generated key reads back through crypto_key_parse; two differ. */
+static void key_generate_and_format(void **s)
+{
+	(void)s;
+	uint8_t a[CRYPTO_KEY_BYTES], b[CRYPTO_KEY_BYTES], back[CRYPTO_KEY_BYTES];
+	char hex[CRYPTO_KEY_HEXLEN];
+	crypto_key_new(a);
+	crypto_key_new(b);
+	assert_memory_not_equal(a, b, sizeof a);
+	crypto_key_hex(a, hex);
+	assert_int_equal(strlen(hex), 64);
+	assert_int_equal(crypto_key_parse(hex, strlen(hex), back), 0);
+	assert_memory_equal(a, back, sizeof a);
+	crypto_wipe(a, sizeof a);
+	static const uint8_t zero[CRYPTO_KEY_BYTES] = { 0 };
+	assert_memory_equal(a, zero, sizeof a);
+}
+
+/* Sealed boxes travel as base64 text; malformed text is refused. */
+static void base64_roundtrip(void **s)
+{
+	(void)s;
+	static const uint8_t bin[] = { 0, 1, 2, 0xfb, 0xff, 0x10, 'a' };
+	for (size_t len = 0; len <= sizeof bin; len++) {
+		char *text = crypto_base64_encode(bin, len);
+		assert_non_null(text);
+		uint8_t *back = NULL;
+		size_t n = 99;
+		assert_int_equal(crypto_base64_decode(text, &back, &n), 0);
+		assert_int_equal(n, len);
+		if (len > 0)
+			assert_memory_equal(back, bin, len);
+		free(back);
+		free(text);
+	}
+	char *text = crypto_base64_encode(bin, sizeof bin);
+	assert_string_equal(text, "AAEC+/8QYQ==");
+	free(text);
+	static const char *const bad[] = { "AAEC+/8QYQ", "AAEC+/8QYQ==x", "AA EC", "***=" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		uint8_t *back = NULL;
+		size_t n = 0;
+		assert_int_equal(crypto_base64_decode(bad[i], &back, &n), -1);
+		assert_null(back);
+	}
+}
+
 static int setup(void **s)
 {
 	(void)s;
@@ -96,6 +143,8 @@ int main(void)
 		cmocka_unit_test(tokens_are_random_and_digests_stable),
 		cmocka_unit_test(key_parse),
 		cmocka_unit_test(seal_and_open),
+		cmocka_unit_test(key_generate_and_format),
+		cmocka_unit_test(base64_roundtrip),
 	};
 	return cmocka_run_group_tests_name("crypto", tests, setup, NULL);
 }

@@ -275,6 +275,7 @@ static void test_status_mapping(void **state)
 	check_status(SW_ELIMIT, "", 429);
 	check_status(SW_ELIMIT, "body", 413);
 	check_status(SW_EINTERNAL, "", 500);
+	check_status(SW_EUNAVAILABLE, "", 503);
 	check_status(SW_OK, "", 500);
 }
 

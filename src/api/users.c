@@ -1,0 +1,158 @@
+/* users.c - /api/v1/users: the beheerder lists, records and changes
+ * accounts, and deactivates them (which ends their sessions and refuses
+ * their logins); every user reads their own (resource users). No answer
+ * carries a password hash: accounts are read as struct store_account,
+ * which has none. A recorded account has no password until its owner
+ * accepts an invitation (invitations.c). */
+#include "api.h"
+
+#include <string.h>
+
+#include "http/http_json.h"
+
+#define USERS_PER_PAGE_DEFAULT 50
+#define USERS_PER_PAGE_MAX 100
+
+static json_t *account_json(const struct store_account *u)
+{
+	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:b, s:b, s:s}", "id", (json_int_t)u->id,
+			 "email", u->email, "name", u->name, "organisation_id",
+			 u->organisation_id != 0 ? json_integer(u->organisation_id) : json_null(),
+			 "is_beheerder", u->is_beheerder, "active", u->active, "has_password",
+			 u->has_password, "created_at", u->created_at);
+}
+
+static int respond_account(struct api_call *c, struct http_response *res, int64_t id,
+			   unsigned status, struct sw_error *err)
+{
+	struct store_account u;
+	if (store_account_get(c->st, &c->arena, id, &u, err) != 0)
+		return -1;
+	json_t *j = account_json(&u);
+	return j != NULL ? http_response_json(res, status, j, err)
+			 : sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+}
+
+/* ?active=true|false */
+static int query_active(const struct api_call *c, int *out, struct sw_error *err)
+{
+	const char *s = http_request_query(c->req, "active");
+	*out = -1;
+	if (s == NULL)
+		return 0;
+	if (strcmp(s, "true") == 0)
+		*out = 1;
+	else if (strcmp(s, "false") == 0)
+		*out = 0;
+	else
+		return sw_error_set(err, SW_EINVAL, "active", "must be true or false");
+	return 0;
+}
+
+static int list_users(struct api_call *c, struct http_response *res, struct sw_error *err)
+{
+	struct api_page pg;
+	struct store_account_filter f = { .q = http_request_query(c->req, "q") };
+	if (api_admin_access(c, POLICY_USERS, POLICY_READ, 0, 0, err) != 0 ||
+	    api_page_parse(c, USERS_PER_PAGE_DEFAULT, USERS_PER_PAGE_MAX, &pg, err) != 0 ||
+	    api_query_int(c, "organisation_id", 1, INT64_MAX, &f.organisation_id, err) != 0 ||
+	    query_active(c, &f.active, err) != 0)
+		return -1;
+	f.offset = api_page_offset(&pg);
+	f.limit = (int)pg.per_page;
+	struct store_account *us;
+	size_t n;
+	int64_t total;
+	if (store_account_search(c->st, &c->arena, &f, &us, &n, &total, err) != 0)
+		return -1;
+	json_t *items = json_array();
+	for (size_t i = 0; items != NULL && i < n; i++)
+		json_array_append_new(items, account_json(&us[i]));
+	if (items == NULL)
+		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	return api_page_respond(res, items, &pg, total, err);
+}
+
+static int get_user(struct api_call *c, struct http_response *res, struct sw_error *err)
+{
+	int64_t id;
+	if (api_param_id(c, "uid", &id, err) != 0 ||
+	    api_admin_access(c, POLICY_USERS, POLICY_READ, id, 0, err) != 0)
+		return -1;
+	return respond_account(c, res, id, 200, err);
+}
+
+/* Records an account without a password: an employee the employer
+ * reports sick, who gets portal access by invitation. */
+static int post_user(struct api_call *c, struct http_response *res, struct sw_error *err)
+{
+	static const char *const fields[] = { "email", "name", "organisation_id", NULL };
+	if (api_admin_access(c, POLICY_USERS, POLICY_WRITE, 0, 0, err) != 0)
+		return -1;
+	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
+	if (body == NULL)
+		return -1;
+	int rc = -1;
+	struct store_user u = { 0 };
+	if (json_fields_allowed(body, fields, err) != 0 ||
+	    json_field_string(body, "email", JSON_FIELD_REQUIRED, 254, &u.email, err) < 0 ||
+	    json_field_string(body, "name", JSON_FIELD_REQUIRED, 200, &u.name, err) < 0 ||
+	    json_field_int(body, "organisation_id", JSON_FIELD_NULLABLE, 1, INT64_MAX,
+			   &u.organisation_id, err) < 0)
+		goto out;
+	if (store_user_insert(c->st, &u, &u.id, err) == 0)
+		rc = respond_account(c, res, u.id, 201, err);
+out:
+	json_decref(body);
+	return rc;
+}
+
+static int patch_user(struct api_call *c, struct http_response *res, struct sw_error *err)
+{
+	static const char *const fields[] = { "name", "organisation_id", "is_beheerder", "active",
+					      NULL };
+	int64_t id;
+	struct store_account u;
+	if (api_param_id(c, "uid", &id, err) != 0 ||
+	    api_admin_access(c, POLICY_USERS, POLICY_WRITE, id, 0, err) != 0 ||
+	    store_account_get(c->st, &c->arena, id, &u, err) != 0)
+		return -1;
+	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
+	if (body == NULL)
+		return -1;
+	int rc = -1;
+	bool beheerder = u.is_beheerder, active = u.active;
+	const json_t *org = json_object_get(body, "organisation_id");
+	if (json_fields_allowed(body, fields, err) != 0 ||
+	    json_field_string(body, "name", JSON_FIELD_OPTIONAL, 200, &u.name, err) < 0 ||
+	    json_field_int(body, "organisation_id", JSON_FIELD_NULLABLE, 1, INT64_MAX,
+			   &u.organisation_id, err) < 0 ||
+	    json_field_bool(body, "is_beheerder", JSON_FIELD_OPTIONAL, &beheerder, err) < 0 ||
+	    json_field_bool(body, "active", JSON_FIELD_OPTIONAL, &active, err) < 0)
+		goto out;
+	if (json_is_null(org))
+		u.organisation_id = 0;
+	/* The last door out of the administration is not closed from inside. */
+	if (id == c->user->id && (!active || !beheerder)) {
+		sw_error_set(err, SW_ECONFLICT, active ? "is_beheerder" : "active",
+			     "a beheerder cannot deactivate or demote their own account");
+		goto out;
+	}
+	u.is_beheerder = beheerder;
+	u.active = active;
+	if (store_account_update(c->st, &u, err) == 0)
+		rc = respond_account(c, res, id, 200, err);
+out:
+	json_decref(body);
+	return rc;
+}
+
+int api_users_register(struct router *r, struct api_app *app, struct sw_error *err)
+{
+	if (api_route(r, app, "GET", "/api/v1/users", list_users, err) != 0 ||
+	    api_route(r, app, "POST", "/api/v1/users", post_user, err) != 0 ||
+	    api_route(r, app, "GET", "/api/v1/users/{uid}", get_user, err) != 0 ||
+	    api_route(r, app, "PATCH", "/api/v1/users/{uid}", patch_user, err) != 0)
+		return -1;
+	return 0;
+}
