@@ -78,7 +78,8 @@ int api_register_all(struct router *r, struct api_app *app, struct sw_error *err
 	return api_session_register(r, app, err) != 0 || api_cases_register(r, app, err) != 0 ||
 			       api_messages_register(r, app, err) != 0 ||
 			       api_consents_register(r, app, err) != 0 ||
-			       api_documents_register(r, app, err) != 0
+			       api_documents_register(r, app, err) != 0 ||
+			       api_exports_register(r, app, err) != 0
 		       ? -1
 		       : 0;
 }

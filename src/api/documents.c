@@ -90,13 +90,16 @@ static json_t *opt_string(const char *s)
 	return s != NULL ? json_string(s) : json_null();
 }
 
-/* The content with INT fields as numbers, everything else as strings. */
+/* The content with INT fields as numbers, everything else as strings. Only
+ * the type's own fields go out, whatever else the stored content holds. */
 static json_t *content_json(enum doc_type type, const struct store_document_version *v)
 {
 	json_t *o = json_object();
 	for (size_t i = 0; o != NULL && i < v->nvalues; i++) {
 		const struct doc_field *f = doc_field_find(type, v->values[i].name);
-		json_t *val = f != NULL && f->type == DOC_FT_INT
+		if (f == NULL)
+			continue;
+		json_t *val = f->type == DOC_FT_INT
 				      ? json_integer(strtoll(v->values[i].value, NULL, 10))
 				      : json_string(v->values[i].value);
 		if (json_object_set_new(o, v->values[i].name, val) != 0) {

@@ -557,4 +557,15 @@ int store_document_version_get(struct store *st, struct store_arena *a, int64_t 
 			       int version, struct store_document_version *out,
 			       struct sw_error *err);
 
+/* ---- calendar feeds (store_calendar.c) --------------------------------- */
+
+/* Sets the user's feed to the token with this digest (crypto_token_digest),
+ * replacing (revoking) the one before. */
+int store_calendar_feed_set(struct store *st, int64_t user_id, const char *digest,
+			    struct sw_error *err);
+/* The user of the feed with this token digest; unknown is SW_ENOTFOUND
+ * field "token". */
+int store_calendar_feed_user(struct store *st, const char *digest, int64_t *user_id,
+			     struct sw_error *err);
+
 #endif
