@@ -157,6 +157,9 @@ int api_documents_register(struct router *r, struct api_app *app, struct sw_erro
  * the calendar feed (/api/v1/calendar-feed, /api/v1/calendar/{token}.ics) */
 int api_exports_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* orientation.c: /api/v1/cases/{id}/early-second-track */
+int api_orientation_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 /* The case's timeline for the call's today in a malloc'd *out (caller
  * frees), or *out NULL when the case has no sick period yet. */
 int api_case_timeline(struct api_call *c, int64_t case_id, struct tl_timeline **out,

@@ -544,6 +544,59 @@ static void test_bad_input(void **state)
 	reply_free(&r);
 }
 
+/* The early second track: marked in year 1 by the bedrijfsarts or the
+ * arbeidsdeskundige, the case gets its orientation phase. */
+static void test_early_second_track(void **state)
+{
+	(void)state;
+	char path[128], status[32], done[16], due[16];
+	struct reply r;
+	path_of(path, sizeof path, YUSUF_CASE, "early-second-track");
+	post_expect("werkgever", path, "{\"reden\":\"Eigen werk past niet meer.\"}", 403, &r);
+	reply_free(&r);
+	post_expect(YUSUF, path, "{\"reden\":\"Eigen werk past niet meer.\"}", 403, &r);
+	reply_free(&r);
+	post_expect("bedrijfsarts", path, "{\"reden\":\"  \"}", 422, &r);
+	assert_error(&r, 422, "invalid", "reden");
+	reply_free(&r);
+	post_expect("bedrijfsarts", path, "{\"reden\":\"x\",\"datum\":\"2026-03-03\"}", 422, &r);
+	assert_error(&r, 422, "invalid", "datum");
+	reply_free(&r);
+	post_expect("bedrijfsarts", path, "{\"reden\":\"x\",\"datum\":\"2025-01-01\"}", 422,
+		    &r);
+	reply_free(&r);
+
+	post_expect("bedrijfsarts", path,
+		    "{\"reden\":\"Terugkeer in de buitendienst is niet te verwachten.\","
+		    "\"datum\":\"2026-02-23\"}",
+		    201, &r);
+	assert_string_equal(str(r.json, "orientation_since"), "2026-02-23");
+	reply_free(&r);
+	deadline(YUSUF_CASE, "arbeidsdeskundig_onderzoek", status, sizeof status, done,
+		 sizeof done, due, sizeof due);
+	assert_string_equal(due, "2026-04-06");
+	assert_string_equal(status, "open");
+	deadline(YUSUF_CASE, "orientatie_tweede_spoor", status, sizeof status, done, sizeof done,
+		 due, sizeof due);
+	assert_string_equal(due, "2026-04-20");
+	/* The second track opens from the mark, not from week 52. */
+	deadline(YUSUF_CASE, "start_tweede_spoor", status, sizeof status, done, sizeof done, due,
+		 sizeof due);
+	assert_string_equal(status, "open");
+	post_expect("bedrijfsarts", path, "{\"reden\":\"Nogmaals.\"}", 409, &r);
+	reply_free(&r);
+
+	/* Only in year 1: Kees is in week 90. */
+	path_of(path, sizeof path, KEES_CASE, "early-second-track");
+	post_expect("arbeidsdeskundige", path, "{\"reden\":\"Te laat.\"}", 422, &r);
+	assert_error(&r, 422, "invalid", "datum");
+	reply_free(&r);
+	assert_int_equal(count("SELECT COUNT(*) FROM events WHERE case_id = $1"
+			       " AND kind = 'terugkeer_eigen_werk_onwaarschijnlijk'",
+			       KEES_CASE),
+			 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -552,6 +605,7 @@ int main(void)
 		cmocka_unit_test(test_plan_van_aanpak),
 		cmocka_unit_test(test_every_type),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_early_second_track),
 	};
 	if (crypto_init() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		return 1;
