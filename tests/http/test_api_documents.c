@@ -479,6 +479,40 @@ static void test_every_type(void **state)
 				 str(riv_part(r.json, *p), "uitleg"));
 	reply_free(&r);
 
+	/* Every type keeps its history: a new version (the same content again,
+	 * as its author writes it) leaves the earlier ones as they were. */
+	for (int t = 0; t < DOC_TYPE__COUNT; t++) {
+		if (t == DOC_PLAN_VAN_AANPAK) /* a bijstelling needs its reason: see above */
+			continue;
+		const char *author = NULL;
+		for (size_t i = 0; i < NTEAM && author == NULL; i++)
+			if (doc_may_author((enum doc_type)t, team[i].role))
+				author = team[i].who;
+		const int want = t == DOC_ZOEKPROFIEL ? 3 : 2;
+		snprintf(path, sizeof path, "/api/v1/cases/%d/documents/%lld/versions", SANNE_CASE,
+			 (long long)ids[t]);
+		snprintf(body, sizeof body, "{\"content\":%s}", sample[t]);
+		post_expect(author, path, body, 201, &r);
+		assert_int_equal(num(r.json, "version"), want);
+		reply_free(&r);
+		snprintf(path, sizeof path, "/api/v1/cases/%d/documents/%lld", SANNE_CASE,
+			 (long long)ids[t]);
+		get_expect("werknemer", path, 200, &r);
+		const json_t *vs = json_object_get(r.json, "versions");
+		assert_int_equal(json_array_size(vs), want);
+		assert_int_equal(num(r.json, "versions_count"), want);
+		for (int k = 0; k < want; k++)
+			assert_int_equal(num(json_array_get(vs, k), "version"), k + 1);
+		assert_string_equal(str(json_object_get(json_array_get(vs, 0), "content"), "datum"),
+				    str(json_object_get(json_array_get(vs, want - 1), "content"),
+					"datum"));
+		reply_free(&r);
+	}
+	assert_int_equal(count("SELECT COUNT(*) FROM document_versions v JOIN documents d"
+			       " ON d.id = v.document_id WHERE d.case_id = $1 AND v.version = 1",
+			       SANNE_CASE),
+			 DOC_TYPE__COUNT + seeded);
+
 	/* Documents that complete steps recorded their events. */
 	assert_int_equal(count("SELECT COUNT(*) FROM events WHERE document_id IS NOT NULL"
 			       " AND case_id = $1 AND kind = 're_integratieverslag'",
