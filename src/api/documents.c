@@ -424,9 +424,10 @@ static int post_agreement(struct api_call *c, struct http_response *res, struct 
 	bool agreed = false;
 	const char *comment = NULL;
 	struct store_document_version v;
+	/* 1000 characters fit the store's 4000 bytes whatever their encoding. */
 	if (json_fields_allowed(body, fields, err) != 0 ||
 	    json_field_bool(body, "akkoord", JSON_FIELD_REQUIRED, &agreed, err) < 0 ||
-	    json_field_string(body, "toelichting", JSON_FIELD_NULLABLE, DOC_LEN_LONG, &comment,
+	    json_field_string(body, "toelichting", JSON_FIELD_NULLABLE, 1000, &comment,
 			      err) < 0)
 		goto out;
 	if (!agreed && (comment == NULL || comment[strspn(comment, " \t\r\n")] == '\0')) {
