@@ -271,11 +271,14 @@ static void test_event_pages(void **state)
 	(void)state;
 	char path[160];
 	struct reply r;
+	/* However many events the demo seed gives Kees (at least 16). */
+	const int64_t total = count("SELECT COUNT(*) FROM events WHERE case_id = $1", KEES_CASE);
+	assert_true(total > 15 && total <= 50);
 	case_path(path, sizeof path, KEES_CASE, "events");
 	call(as("werkgever"), "GET", path, NULL, 0, &r);
 	assert_int_equal(r.status, 200);
-	assert_int_equal(num(r.json, "total"), 19);
-	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 19);
+	assert_int_equal(num(r.json, "total"), total);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), total);
 	const char *sixth = str(json_array_get(json_object_get(r.json, "items"), 5), "date");
 	char want[16];
 	snprintf(want, sizeof want, "%s", sixth);
@@ -283,7 +286,7 @@ static void test_event_pages(void **state)
 
 	case_path(path, sizeof path, KEES_CASE, "events?per_page=5&page=2");
 	call(as("werkgever"), "GET", path, NULL, 0, &r);
-	assert_int_equal(num(r.json, "total"), 19);
+	assert_int_equal(num(r.json, "total"), total);
 	assert_int_equal(num(r.json, "page"), 2);
 	assert_int_equal(num(r.json, "per_page"), 5);
 	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 5);
@@ -291,12 +294,13 @@ static void test_event_pages(void **state)
 	reply_free(&r);
 	case_path(path, sizeof path, KEES_CASE, "events?per_page=5&page=4");
 	call(as("werkgever"), "GET", path, NULL, 0, &r);
-	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 4);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")),
+			 total - 15 < 5 ? total - 15 : 5);
 	reply_free(&r);
 	case_path(path, sizeof path, KEES_CASE, "events?page=9");
 	call(as("werkgever"), "GET", path, NULL, 0, &r);
 	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 0);
-	assert_int_equal(num(r.json, "total"), 19);
+	assert_int_equal(num(r.json, "total"), total);
 	reply_free(&r);
 	static const char *const bad[] = { "events?per_page=0", "events?per_page=501",
 					   "events?page=0", "events?page=x" };
