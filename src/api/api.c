@@ -77,7 +77,9 @@ int api_register_all(struct router *r, struct api_app *app, struct sw_error *err
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	return api_session_register(r, app, err) != 0 || api_cases_register(r, app, err) != 0 ||
 			       api_messages_register(r, app, err) != 0 ||
-			       api_consents_register(r, app, err) != 0
+			       api_consents_register(r, app, err) != 0 ||
+			       api_info_register(r, app, err) != 0 ||
+			       api_decisions_register(r, app, err) != 0
 		       ? -1
 		       : 0;
 }

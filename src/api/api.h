@@ -145,4 +145,10 @@ int api_messages_register(struct router *r, struct api_app *app, struct sw_error
 /* consents.c: /api/v1/cases/{id}/consents */
 int api_consents_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* info.c: /api/v1/info and /api/v1/cases/{id}/info (information modules) */
+int api_info_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* decisions.c: /api/v1/cases/{id}/decisions (shared decisions) */
+int api_decisions_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 #endif
