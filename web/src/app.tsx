@@ -195,7 +195,7 @@ function Content({ route }: { route: Route }) {
     case 'ziekmelding':
       return persona === 'werkgever' ? <ZiekmeldingPage /> : <NotFound />;
     case 'case':
-      return <CaseDetailPage key={route.id} id={route.id} roles={user.roles} />;
+      return <CaseDetailPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} roles={user.roles} />;
     case 'section':
       return <SectionPage key={`${route.id}-${route.section}`} id={route.id} section={route.section} />;
     case 'notfound':

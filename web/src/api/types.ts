@@ -170,10 +170,11 @@ export interface Message {
 
 export interface AccessLogEntry {
   at: IsoDateTime;
-  user: { name: string };
-  role: Role | string;
-  action: string;
-  what: string;
+  user: { id: number; name: string | null };
+  role: Role | null;
+  action: 'read' | 'write' | string;
+  resource: string;
+  outcome: 'allow' | 'deny' | string;
 }
 
 export const CONSENT_KINDS = ['zoekprofiel_netwerk', 'delen_bureau', 'delen_zorgverlener'] as const;
@@ -182,9 +183,64 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export interface Consent {
   id: number;
   kind: ConsentKind | string;
-  granted_to: string | Ref | null;
-  granted_at?: IsoDateTime | null;
-  revoked_at?: IsoDateTime | null;
+  /** The named bureau or care provider (delen_ kinds); null for the network. */
+  granted_to: string | null;
+  given_on: IsoDate;
+  /** In force up to the day before; null while in force. */
+  revoked_on: IsoDate | null;
+}
+
+export interface InfoText {
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/** An information module offered at a moment of the timeline (src/core/info.c). */
+export interface InfoModule {
+  code: string;
+  roles: Role[];
+  nl: InfoText;
+  en: InfoText;
+  /** Case endpoints only: when the viewer first marked it read. */
+  read_at?: IsoDateTime | null;
+}
+
+export interface CaseInfo {
+  role: Role;
+  week: number;
+  items: InfoModule[];
+}
+
+export const DECISION_STATUSES = ['voorgesteld', 'aanvaard', 'besproken', 'ingetrokken'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export interface DecisionOption {
+  label: string;
+  pros: string | null;
+  cons: string | null;
+}
+
+export interface DecisionResponse {
+  id: number;
+  user: { id: number; name: string | null; role: Role };
+  answer: 'akkoord' | 'bespreken';
+  option_index: number | null;
+  comment: string | null;
+  created_at: IsoDateTime;
+}
+
+/** A shared decision (gedeelde besluitvorming). */
+export interface Decision {
+  id: number;
+  question: string;
+  proposed_by: { id: number; name: string | null; role: Role };
+  status: DecisionStatus;
+  chosen_option: number | null;
+  decided_on: IsoDate | null;
+  created_at: IsoDateTime;
+  options: DecisionOption[];
+  responses: DecisionResponse[];
 }
 
 export interface Items<T> {

@@ -5,28 +5,33 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export const SECTIONS = ['documenten', 'berichten', 'toestemmingen', 'inzage'] as const;
+export const SECTIONS = ['informatie', 'beslissingen', 'documenten', 'berichten', 'toestemmingen', 'inzage'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
   | { name: 'home' }
   | { name: 'login' }
   | { name: 'ziekmelding' }
-  | { name: 'case'; id: number }
+  /** step: a deadline code to open the case at (one click from a case list). */
+  | { name: 'case'; id: number; step?: string }
   | { name: 'section'; id: number; section: Section }
   | { name: 'notfound' };
 
 export function parseHash(hash: string): Route | null {
   if (hash === '' || hash === '#') return { name: 'home' };
   if (!hash.startsWith('#/')) return null;
-  const path = hash.slice(1).split('?')[0]!.replace(/\/+$/, '') || '/';
+  const [rawPath, query = ''] = hash.slice(1).split('?');
+  const path = rawPath!.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'home' };
   if (path === '/inloggen') return { name: 'login' };
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
   const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
   if (m) {
     const id = Number(m[1]);
-    if (!m[2]) return { name: 'case', id };
+    if (!m[2]) {
+      const step = new URLSearchParams(query).get('stap');
+      return step && /^[a-z_]{1,40}$/.test(step) ? { name: 'case', id, step } : { name: 'case', id };
+    }
     if ((SECTIONS as readonly string[]).includes(m[2])) return { name: 'section', id, section: m[2] as Section };
   }
   return { name: 'notfound' };
@@ -41,7 +46,7 @@ export function href(route: Route): string {
     case 'ziekmelding':
       return '#/ziekmelding';
     case 'case':
-      return `#/dossiers/${route.id}`;
+      return route.step ? `#/dossiers/${route.id}?stap=${route.step}` : `#/dossiers/${route.id}`;
     case 'section':
       return `#/dossiers/${route.id}/${route.section}`;
     case 'notfound':
