@@ -37,7 +37,7 @@ BENCHES  := $(BENCH_SRC:%.c=$(BUILD)/%)
 DB      ?= sqlite:var/spoorwijzer.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: all deps run test test-build bench clean
+.PHONY: all deps run test test-build bench screenshots clean
 all: $(BIN)
 
 deps:
@@ -85,6 +85,13 @@ test-build: $(BIN) $(TESTS)
 bench: deps
 	@$(MAKE) --no-print-directory SANITIZE=0 $(BIN) $(BENCHES)
 	@BUILD=build/release ./bench/run.sh
+
+# PNGs of each role's main pages in docs/screenshots: the real server with
+# fresh seeded demo data and Debian's chromium (tests/web/serve.sh).
+screenshots: deps
+	@$(MAKE) --no-print-directory all web/dist/index.html
+	@rm -f docs/screenshots/*.png
+	@BUILD=$(BUILD) sh tests/web/serve.sh node web/dev/screenshots.mjs $(CURDIR)/docs/screenshots
 
 clean:
 	rm -rf build
