@@ -151,4 +151,32 @@ int api_info_register(struct router *r, struct api_app *app, struct sw_error *er
 /* decisions.c: /api/v1/cases/{id}/decisions (shared decisions) */
 int api_decisions_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* ---- the dossier (documents.c, exports.c) ------------------------------ */
+
+struct riv_report;
+
+/* documents.c: /api/v1/cases/{id}/documents (versions, diff, agreement)
+ * and /api/v1/cases/{id}/riv */
+int api_documents_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* exports.c: riv.pdf, plan-van-aanpak.pdf, cases.csv, deadlines.csv and
+ * the calendar feed (/api/v1/calendar-feed, /api/v1/calendar/{token}.ics) */
+int api_exports_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* orientation.c: /api/v1/cases/{id}/early-second-track */
+int api_orientation_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* The case's timeline for the call's today in a malloc'd *out (caller
+ * frees), or *out NULL when the case has no sick period yet. */
+int api_case_timeline(struct api_call *c, int64_t case_id, struct tl_timeline **out,
+		      struct sw_error *err);
+
+/* The re-integratieverslag check of a case from its documents (as
+ * store_document_list gives them) and timeline (NULL: SW_ECONFLICT). */
+int api_riv_report(const struct tl_timeline *tl, const struct store_document *docs, size_t n,
+		   sw_date today, struct riv_report *out, struct sw_error *err);
+
+/* The check as JSON (GET /riv); new reference, NULL when out of memory. */
+json_t *api_riv_json(const struct riv_report *r);
+
 #endif

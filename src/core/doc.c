@@ -295,6 +295,18 @@ static size_t eje_events(const struct doc_value *v, size_t n, struct tl_event *o
 	return k;
 }
 
+/* An orientation intervention (DOMAIN.md section 1) that has begun. */
+static int orientation_started(const struct doc_value *v, size_t n)
+{
+	static const char *const kinds[] = { "loopbaanorientatie", "rouwverwerking", NULL };
+	if (!value_is(v, n, "status", "lopend") && !value_is(v, n, "status", "afgerond"))
+		return 0;
+	for (size_t i = 0; kinds[i] != NULL; i++)
+		if (value_is(v, n, "soort", kinds[i]))
+			return 1;
+	return 0;
+}
+
 size_t doc_events(enum doc_type type, const struct doc_value *v, size_t n,
 		  const struct doc_approval *approval, struct tl_event out[DOC_MAX_EVENTS])
 {
@@ -314,10 +326,18 @@ size_t doc_events(enum doc_type type, const struct doc_value *v, size_t n,
 		return push(out, 0, TL_EV_VOORTGANGSGESPREK, date);
 	case DOC_EERSTEJAARSEVALUATIE:
 		return eje_events(v, n, out);
-	case DOC_ARBEIDSDESKUNDIG_ONDERZOEK:
+	case DOC_ARBEIDSDESKUNDIG_ONDERZOEK: {
+		/* The report completes the orientation phase's assessment; one
+		 * that finds work elsewhere marks the own job unlikely. */
+		size_t k = push(out, 0, TL_EV_ARBEIDSDESKUNDIG_ONDERZOEK, date);
 		if (value_is(v, n, "conclusie", "werk_elders"))
-			return push(out, 0, TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, date);
-		return 0;
+			k = push(out, k, TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, date);
+		return k;
+	}
+	case DOC_INTERVENTIE:
+		return orientation_started(v, n)
+			       ? push(out, 0, TL_EV_ORIENTATIE_TWEEDE_SPOOR, date_of(v, n, "startdatum"))
+			       : 0;
 	case DOC_TRAJECTPLAN:
 		return push(out, 0, TL_EV_START_TWEEDE_SPOOR, date_of(v, n, "startdatum"));
 	case DOC_ACTUEEL_OORDEEL:

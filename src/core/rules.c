@@ -7,6 +7,8 @@
 #define WG ROLE_BIT(ROLE_WERKGEVER)
 #define WN ROLE_BIT(ROLE_WERKNEMER)
 #define BA ROLE_BIT(ROLE_BEDRIJFSARTS)
+#define AD ROLE_BIT(ROLE_ARBEIDSDESKUNDIGE)
+#define RIP ROLE_BIT(ROLE_REINTEGRATIEPROFESSIONAL)
 
 #define STEPS_2002                                                                  \
 	{                                                                           \
@@ -41,6 +43,13 @@
 			"WIA art. 25 lid 10", WG, 35 },                             \
 		[TL_EINDE_WACHTTIJD] = { "einde_wachttijd", "Einde wachttijd",      \
 			"End of the waiting time", "WIA art. 23", WG | WN, 28 },    \
+		[TL_ARBEIDSDESKUNDIG_ONDERZOEK] = { "arbeidsdeskundig_onderzoek",   \
+			"Arbeidsdeskundig onderzoek (oriëntatie tweede spoor)",     \
+			"Labour expert assessment (second-track orientation)",      \
+			"praktijk: vroege inzet tweede spoor", WG | AD, 42 },       \
+		[TL_ORIENTATIE_TWEEDE_SPOOR] = { "orientatie_tweede_spoor",         \
+			"Start oriëntatie tweede spoor", "Start of the second-track orientation", \
+			"praktijk: vroege inzet tweede spoor", WG | RIP, 14 },      \
 	}
 
 /* Week offsets unchanged since 2002 (Regeling procesgang, WIA). */
@@ -54,12 +63,16 @@
 	.max_loonsanctie_weeks = 52, .loonsanctie_end_after_repair_days = 42,  \
 	.iva_first_week = 3, .iva_last_week = 68
 
+/* The orientation phase of an early second track (product rule). */
+#define ORIENTATION_2026 .orientation_ad_weeks = 6, .orientation_start_weeks = 8
+
 static const struct tl_ruleset rulesets[] = {
 	{
 		/* Regeling procesgang eerste en tweede ziektejaar as of 2002. */
 		.version = "wvp-2002",
 		.valid_from = DATE_NONE,
 		OFFSETS_2002,
+		ORIENTATION_2026,
 		.pva_requires_vision = 0,
 		.steps = STEPS_2002,
 	},
@@ -69,6 +82,7 @@ static const struct tl_ruleset rulesets[] = {
 		.version = "wvp-2023-07",
 		.valid_from = 19539, /* 2023-07-01 */
 		OFFSETS_2002,
+		ORIENTATION_2026,
 		.pva_requires_vision = 1,
 		.steps = STEPS_2002,
 	},

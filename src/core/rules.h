@@ -22,8 +22,15 @@ enum tl_code {
 	TL_WIA_AANVRAAG,
 	TL_BESLISSING_LOONSANCTIE,
 	TL_EINDE_WACHTTIJD,
+	/* The orientation phase of an early second track: only on a case
+	 * where return to the own job was judged unlikely in year 1. */
+	TL_ARBEIDSDESKUNDIG_ONDERZOEK,
+	TL_ORIENTATIE_TWEEDE_SPOOR,
 	TL_CODE__COUNT
 };
+
+/* The steps every case has; the ones after them are conditional. */
+#define TL_LEGAL_STEPS (TL_EINDE_WACHTTIJD + 1)
 
 /* Static description of one step: what it is, who acts, where the law
  * says so, and how many days before its due date it becomes "open". */
@@ -59,6 +66,13 @@ struct tl_ruleset {
 	int iva_first_week;          /* 3 */
 	int iva_last_week;           /* 68 */
 	int pva_requires_vision;     /* plan van aanpak must hold both visions */
+	/* Early second track (DOMAIN.md section 1): once return to the own job
+	 * is marked unlikely in year 1, an arbeidsdeskundig onderzoek is due
+	 * this many weeks after the mark, and orientation activities
+	 * (loopbaanoriëntatie, rouwverwerking or a trajectplan) start by the
+	 * second. Product rules from practice, not law: the law sets no term. */
+	int orientation_ad_weeks;    /* 6 */
+	int orientation_start_weeks; /* 8 */
 	struct tl_step steps[TL_CODE__COUNT];
 };
 

@@ -261,6 +261,36 @@ static sw_date end_date(const struct calc *c, int end)
 	return sanctioned;
 }
 
+/* Year 1 only: a mark after it finds the regular second track due. */
+static int orientation_in_year_one(const struct calc *c)
+{
+	return c->orientation != DATE_NONE &&
+	       index_of(c, c->orientation) <= 7 * c->r->eje_week;
+}
+
+/* The orientation phase of an early second track: an arbeidsdeskundig
+ * onderzoek and the start of orientation activities, counted in sick days
+ * from the mark and open from it. A second-track start also starts the
+ * orientation. */
+static void add_orientation(struct calc *c)
+{
+	if (!orientation_in_year_one(c))
+		return;
+	const struct tl_ruleset *r = c->r;
+	const int mark = index_of(c, c->orientation);
+	struct tl_deadline *d = add(c, TL_ARBEIDSDESKUNDIG_ONDERZOEK,
+				    sickday(c, mark + 7 * r->orientation_ad_weeks),
+				    c->done[TL_ARBEIDSDESKUNDIG_ONDERZOEK]);
+	d->opens = c->orientation;
+	sw_date started = c->done[TL_ORIENTATIE_TWEEDE_SPOOR];
+	const sw_date track = c->done[TL_START_TWEEDE_SPOOR];
+	if (track != DATE_NONE && (started == DATE_NONE || track < started))
+		started = track;
+	d = add(c, TL_ORIENTATIE_TWEEDE_SPOOR, sickday(c, mark + 7 * r->orientation_start_weeks),
+		started);
+	d->opens = c->orientation;
+}
+
 static void add_all(struct calc *c)
 {
 	const struct tl_ruleset *r = c->r;
@@ -295,6 +325,7 @@ static void add_all(struct calc *c)
 		done[TL_START_TWEEDE_SPOOR]);
 	if (c->orientation != DATE_NONE && c->orientation < d->opens)
 		d->opens = c->orientation;
+	add_orientation(c);
 
 	add(c, TL_RE_INTEGRATIEVERSLAG, sickday(c, end - 7 * r->riv_weeks_before_end),
 	    done[TL_RE_INTEGRATIEVERSLAG]);
@@ -381,6 +412,7 @@ enum tl_error tl_compute(const struct tl_input *in, struct tl_timeline *out, siz
 		return err;
 	out->extension_weeks = c.extension_weeks;
 	out->tweede_spoor_orientation = c.orientation != DATE_NONE;
+	out->orientation = orientation_in_year_one(&c) ? c.orientation : DATE_NONE;
 	add_all(&c);
 	finish(&c);
 	return TL_OK;

@@ -34,6 +34,8 @@ enum tl_event_kind {
 	TL_EV_WIA_AANVRAAG = TL_WIA_AANVRAAG,
 	TL_EV_BESLISSING_LOONSANCTIE = TL_BESLISSING_LOONSANCTIE,
 	TL_EV_EINDE_WACHTTIJD = TL_EINDE_WACHTTIJD,
+	TL_EV_ARBEIDSDESKUNDIG_ONDERZOEK = TL_ARBEIDSDESKUNDIG_ONDERZOEK,
+	TL_EV_ORIENTATIE_TWEEDE_SPOOR = TL_ORIENTATIE_TWEEDE_SPOOR,
 	TL_EV_VRIJSTELLING_TWEEDE_SPOOR = TL_CODE__COUNT, /* recorded exemption */
 	TL_EV_UITSTEL_WIA_AANVRAAG,   /* art. 24; value = weeks, date = request */
 	TL_EV_LOONSANCTIE,            /* art. 25(9); value = weeks */
@@ -90,7 +92,7 @@ struct tl_deadline {
 	int week;              /* sick week in which due falls */
 };
 
-/* 11 fixed steps plus up to this many voortgangsgesprekken (104 weeks at
+/* 11 legal steps, 2 of the orientation phase, plus up to this many voortgangsgesprekken (104 weeks at
  * one per 6 weeks is 18; recorded extra meetings are kept too). */
 #define TL_MAX_VOORTGANG 40
 #define TL_MAX_DEADLINES (TL_CODE__COUNT + TL_MAX_VOORTGANG)
@@ -105,6 +107,11 @@ struct tl_timeline {
 	int week;              /* current sick week (0 when not sick yet) */
 	int extension_weeks;   /* art. 24 extension in force */
 	int tweede_spoor_orientation; /* TL_EV_TERUGKEER_ONWAARSCHIJNLIJK recorded */
+	/* The day return to the own job was first marked unlikely, when that
+	 * was in year 1: the case then has an orientation phase (the steps
+	 * arbeidsdeskundig_onderzoek and orientatie_tweede_spoor, counted from
+	 * this day by the ruleset). DATE_NONE: no orientation phase. */
+	sw_date orientation;
 	size_t n;
 	struct tl_deadline items[TL_MAX_DEADLINES];
 };

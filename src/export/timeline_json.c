@@ -57,6 +57,7 @@ json_t *timeline_json(const struct tl_timeline *tl, sw_date today)
 	json_object_set_new(o, "sick_days", json_integer(tl->sick_days));
 	json_object_set_new(o, "week", json_integer(tl->week));
 	json_object_set_new(o, "extension_weeks", json_integer(tl->extension_weeks));
+	json_object_set_new(o, "orientation_since", json_date(tl->orientation));
 	json_t *arr = json_array();
 	for (size_t i = 0; i < tl->n; i++)
 		json_array_append_new(arr, timeline_deadline_json(tl, &tl->items[i]));

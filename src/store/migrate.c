@@ -204,6 +204,76 @@ static const struct migration migrations[] = {
 	  "CREATE UNIQUE INDEX consents_open ON consents (case_id, kind, COALESCE(granted_to, ''))"
 	  " WHERE revoked_on IS NULL;",
 	  { NULL, NULL } },
+	{ 6,
+	  /* The dossier (DOMAIN.md section 5). A document has a type
+	   * (core/doc) and versions; a version is never changed (triggers
+	   * below), a bijstelling is the next version. content is a JSON
+	   * object of the type's field values as core/doc validated them.
+	   * doc_date is its "datum", kept apart for the re-integratieverslag
+	   * check. An agreement is the employee's answer on one version.
+	   * Events a document produced carry its id, so that the next version
+	   * replaces them. Attachments are stored base64 (the driver speaks
+	   * text) with their SHA-256 and size. A calendar feed row holds only
+	   * the digest of the user's secret feed token, like sessions. */
+	  "CREATE TABLE documents ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " type TEXT NOT NULL,"
+	  " created_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_role TEXT NOT NULL,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX documents_case ON documents (case_id, id);"
+
+	  "CREATE TABLE document_versions ("
+	  " id {{ID}},"
+	  " document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+	  " version INTEGER NOT NULL CHECK (version >= 1),"
+	  " content TEXT NOT NULL,"
+	  " doc_date {{DATE}} NOT NULL,"
+	  " author_id BIGINT NOT NULL REFERENCES users (id),"
+	  " author_role TEXT NOT NULL,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " UNIQUE (document_id, version));"
+
+	  "CREATE TABLE document_agreements ("
+	  " id {{ID}},"
+	  " version_id BIGINT NOT NULL UNIQUE REFERENCES document_versions (id) ON DELETE CASCADE,"
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " role TEXT NOT NULL,"
+	  " agreed SMALLINT NOT NULL CHECK (agreed IN (0, 1)),"
+	  " comment TEXT,"
+	  " answered_on {{DATE}} NOT NULL,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+
+	  "ALTER TABLE events ADD COLUMN document_id BIGINT"
+	  " REFERENCES documents (id) ON DELETE CASCADE;"
+	  "CREATE INDEX events_document ON events (document_id);"
+
+	  "CREATE TABLE document_attachments ("
+	  " id {{ID}},"
+	  " document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+	  " content_type TEXT NOT NULL CHECK (content_type IN ('application/pdf', 'image/png',"
+	  "  'image/jpeg')),"
+	  " size BIGINT NOT NULL CHECK (size > 0),"
+	  " sha256 TEXT NOT NULL,"
+	  " data TEXT NOT NULL,"
+	  " created_by BIGINT NOT NULL REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX document_attachments_document ON document_attachments (document_id);"
+
+	  "CREATE TABLE calendar_feeds ("
+	  " user_id BIGINT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,"
+	  " token_digest TEXT NOT NULL UNIQUE,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});",
+	  { [DB_SQLITE] =
+		    "CREATE TRIGGER document_versions_no_update BEFORE UPDATE ON document_versions"
+		    " BEGIN SELECT RAISE(ABORT, 'document versions are never changed'); END;",
+	    [DB_POSTGRESQL] =
+		    "CREATE FUNCTION document_versions_keep() RETURNS trigger"
+		    " LANGUAGE plpgsql AS $$"
+		    " BEGIN RAISE EXCEPTION 'document versions are never changed'; END $$;"
+		    "CREATE TRIGGER document_versions_no_update BEFORE UPDATE ON document_versions"
+		    " FOR EACH ROW EXECUTE FUNCTION document_versions_keep();" } },
 	{ 9,
 	  /* Read receipts of the information modules (src/core/info.c): who
 	   * read which module in which case, once. Shared decisions

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/doc.h"
 #include "core/error.h"
 #include "core/role.h"
 #include "core/timeline.h"
@@ -483,6 +484,89 @@ int store_consent_revoke(struct store *st, int64_t id, sw_date on, struct sw_err
  * and participations, and their deadlines. Returns 0 when seeded, 1 when
  * the demo set was already there (nothing is changed), -1 on error. */
 int store_seed_demo(struct store *st, sw_date today, struct sw_error *err);
+
+/* ---- the dossier: documents, versions, agreements (store_document.c) --- */
+
+/* One version of a document. Versions are never changed: a bijstelling is
+ * the next version. The employee's answer (approval) exists only for types
+ * that ask one (doc_type_info.approval); answered_* are 0/NULL/DATE_NONE
+ * while it is open or not asked. */
+struct store_document_version {
+	int64_t id;
+	int64_t document_id;
+	int version;                     /* 1, 2, ... */
+	const struct doc_value *values;  /* the content, non-empty values only */
+	size_t nvalues;
+	sw_date date;                    /* its "datum" */
+	int64_t author_id;
+	const char *author_name;         /* NULL: the user was removed */
+	enum role author_role;
+	const char *created_at;
+	enum doc_approval_state approval;
+	sw_date answered_on;
+	int64_t answered_by;
+	const char *comment;             /* with the answer; NULL: none */
+};
+
+struct store_document {
+	int64_t id;
+	int64_t case_id;
+	enum doc_type type;
+	int64_t created_by;
+	enum role created_role;
+	const char *created_at;
+	struct store_document_version latest; /* the newest version */
+};
+
+/* Records a new document of d->type with version 1 from v (values, author,
+ * author role), validated with doc_validate (ctx->version is set here), and
+ * the timeline events it completes (doc_events), in one transaction that
+ * checks the case's history. A bad value is SW_EINVAL naming the field.
+ * The caller checks that the author may write the type. */
+int store_document_insert(struct store *st, const struct store_document *d,
+			  const struct store_document_version *v, const struct doc_ctx *ctx,
+			  int64_t *id, struct sw_error *err);
+
+/* Adds the next version (a bijstelling) to document_id; its events replace
+ * those of the earlier version, except that a recorded plan van aanpak
+ * event stands. *version receives the new number. */
+int store_document_add_version(struct store *st, int64_t document_id,
+			       const struct store_document_version *v, const struct doc_ctx *ctx,
+			       int *version, struct sw_error *err);
+
+/* The employee's answer on a version: agreed (1) or not (0), with an
+ * optional comment, on day `on`. Only the newest version of a type that
+ * asks approval can be answered, once: otherwise SW_ECONFLICT field
+ * "version". An agreement on a plan van aanpak completes its step. */
+int store_document_answer(struct store *st, int64_t document_id, int version, int64_t user_id,
+			  enum role role, int agreed, const char *comment, sw_date on,
+			  struct sw_error *err);
+
+/* A document with its newest version; unknown SW_ENOTFOUND field "id". */
+int store_document_get(struct store *st, struct store_arena *a, int64_t id,
+		       struct store_document *out, struct sw_error *err);
+/* The case's documents by id, each with its newest version. */
+int store_document_list(struct store *st, struct store_arena *a, int64_t case_id,
+			struct store_document **out, size_t *n, struct sw_error *err);
+/* Every version of a document, oldest first. */
+int store_document_versions(struct store *st, struct store_arena *a, int64_t document_id,
+			    struct store_document_version **out, size_t *n,
+			    struct sw_error *err);
+/* One version; unknown SW_ENOTFOUND field "version". */
+int store_document_version_get(struct store *st, struct store_arena *a, int64_t document_id,
+			       int version, struct store_document_version *out,
+			       struct sw_error *err);
+
+/* ---- calendar feeds (store_calendar.c) --------------------------------- */
+
+/* Sets the user's feed to the token with this digest (crypto_token_digest),
+ * replacing (revoking) the one before. */
+int store_calendar_feed_set(struct store *st, int64_t user_id, const char *digest,
+			    struct sw_error *err);
+/* The user of the feed with this token digest; unknown is SW_ENOTFOUND
+ * field "token". */
+int store_calendar_feed_user(struct store *st, const char *digest, int64_t *user_id,
+			     struct sw_error *err);
 
 /* ---- information modules and shared decisions (store_info.c,
  * store_decision.c) ------------------------------------------------------- */

@@ -637,10 +637,24 @@ static void timeline_events(void **state)
 	assert_int_equal(events(&f, NULL, e), 2);
 	expect_event(&e[1], TL_EV_VRIJSTELLING_TWEEDE_SPOOR, "2025-03-03");
 
+	/* The assessment of the orientation phase; work elsewhere also marks
+	 * the own job unlikely. */
 	load(&f, DOC_ARBEIDSDESKUNDIG_ONDERZOEK);
-	assert_int_equal(events(&f, NULL, e), 1);
-	expect_event(&e[0], TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, "2025-03-03");
+	assert_int_equal(events(&f, NULL, e), 2);
+	expect_event(&e[0], TL_EV_ARBEIDSDESKUNDIG_ONDERZOEK, "2025-03-03");
+	expect_event(&e[1], TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, "2025-03-03");
 	set(&f, "conclusie", "ander_werk_eigen_werkgever");
+	assert_int_equal(events(&f, NULL, e), 1);
+	expect_event(&e[0], TL_EV_ARBEIDSDESKUNDIG_ONDERZOEK, "2025-03-03");
+
+	/* Loopbaanoriëntatie or rouwverwerking under way starts the
+	 * orientation on its start date; a planned one does not yet. */
+	load(&f, DOC_INTERVENTIE);
+	assert_int_equal(events(&f, NULL, e), 0);
+	set(&f, "status", "lopend");
+	assert_int_equal(events(&f, NULL, e), 1);
+	expect_event(&e[0], TL_EV_ORIENTATIE_TWEEDE_SPOOR, "2025-03-10");
+	set(&f, "soort", "scholing");
 	assert_int_equal(events(&f, NULL, e), 0);
 
 	load(&f, DOC_TRAJECTPLAN);

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "core/holiday.h"
+#include "core/signals.h"
 #include "core/timeline.h"
 
 static sw_date D(const char *s)
@@ -216,6 +217,95 @@ static void orientation_opens_second_track_early(void **s)
 	assert_int_equal(find(&f, TL_START_TWEEDE_SPOOR, 0)->opens, D("2025-04-01"));
 }
 
+/* ---- the orientation phase of an early second track ---- */
+
+/* Marked on sick day 86: the assessment is due 6 weeks later, the start of
+ * orientation activities 8 weeks later, both open from the mark. */
+static void orientation_phase_in_year_one(void **s)
+{
+	(void)s; FX;
+	event(&f, TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, "2025-04-01", 0);
+	compute(&f, "2025-04-02");
+	assert_int_equal(f.tl.orientation, D("2025-04-01"));
+	assert_int_equal(f.tl.n, TL_LEGAL_STEPS + 2);
+	expect(&f, TL_ARBEIDSDESKUNDIG_ONDERZOEK, 0, "2025-05-13", "2025-05-13", TL_OPEN);
+	expect(&f, TL_ORIENTATIE_TWEEDE_SPOOR, 0, "2025-05-27", "2025-05-27", TL_OPEN);
+	assert_int_equal(find(&f, TL_ARBEIDSDESKUNDIG_ONDERZOEK, 0)->opens, D("2025-04-01"));
+	assert_int_equal(find(&f, TL_ORIENTATIE_TWEEDE_SPOOR, 0)->opens, D("2025-04-01"));
+	/* The offsets are rule data. */
+	assert_int_equal(f.tl.rules->orientation_ad_weeks, 6);
+	assert_int_equal(f.tl.rules->orientation_start_weeks, 8);
+	/* Timeline order holds. */
+	for (size_t i = 1; i < f.tl.n; i++)
+		assert_true(f.tl.items[i - 1].due <= f.tl.items[i].due);
+}
+
+/* A recovery gap moves the orientation steps like every other step. */
+static void orientation_counts_sick_days(void **s)
+{
+	(void)s;
+	struct fx f;
+	memset(&f, 0, sizeof f);
+	sick(&f, "2025-01-06", "2025-04-10");
+	sick(&f, "2025-04-21", NULL); /* 10 days recovered */
+	event(&f, TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, "2025-04-01", 0);
+	compute(&f, "2025-05-01");
+	expect(&f, TL_ARBEIDSDESKUNDIG_ONDERZOEK, 0, "2025-05-23", "2025-05-23", TL_OPEN);
+}
+
+/* The signals follow: an overdue assessment is reported to the werkgever
+ * and the arbeidsdeskundige; a second-track start completes the
+ * orientation. */
+static void orientation_signals_and_completion(void **s)
+{
+	(void)s; FX;
+	event(&f, TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, "2025-04-01", 0);
+	compute(&f, "2025-05-20");
+	expect(&f, TL_ARBEIDSDESKUNDIG_ONDERZOEK, 0, "2025-05-13", "2025-05-13", TL_TE_LAAT);
+	struct signal sig[TL_MAX_DEADLINES];
+	const size_t n = signals_for_timeline(&f.tl, f.today, SIGNALS_HORIZON_DAYS, sig,
+					      TL_MAX_DEADLINES);
+	int overdue = 0, soon = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (sig[i].deadline->code == TL_ARBEIDSDESKUNDIG_ONDERZOEK) {
+			assert_int_equal(sig[i].kind, SIGNAL_TE_LAAT);
+			assert_int_equal(sig[i].roles, ROLE_BIT(ROLE_WERKGEVER) |
+							       ROLE_BIT(ROLE_ARBEIDSDESKUNDIGE));
+			overdue++;
+		}
+		if (sig[i].deadline->code == TL_ORIENTATIE_TWEEDE_SPOOR) {
+			assert_int_equal(sig[i].kind, SIGNAL_BINNENKORT);
+			soon++;
+		}
+	}
+	assert_int_equal(overdue, 1);
+	assert_int_equal(soon, 1);
+
+	event(&f, TL_EV_ARBEIDSDESKUNDIG_ONDERZOEK, "2025-05-15", 0);
+	event(&f, TL_EV_START_TWEEDE_SPOOR, "2025-05-19", 0);
+	compute(&f, "2025-05-20");
+	expect(&f, TL_ARBEIDSDESKUNDIG_ONDERZOEK, 0, "2025-05-13", "2025-05-13", TL_GEDAAN);
+	expect(&f, TL_ORIENTATIE_TWEEDE_SPOOR, 0, "2025-05-27", "2025-05-27", TL_GEDAAN);
+	assert_int_equal(find(&f, TL_ORIENTATIE_TWEEDE_SPOOR, 0)->done, D("2025-05-19"));
+	const size_t m = signals_for_timeline(&f.tl, f.today, SIGNALS_HORIZON_DAYS, sig,
+					     TL_MAX_DEADLINES);
+	for (size_t i = 0; i < m; i++)
+		assert_true(sig[i].deadline->code != TL_ARBEIDSDESKUNDIG_ONDERZOEK &&
+			    sig[i].deadline->code != TL_ORIENTATIE_TWEEDE_SPOOR);
+}
+
+/* Marked after year 1: the regular second track applies, no orientation
+ * phase. */
+static void orientation_only_in_year_one(void **s)
+{
+	(void)s; FX;
+	event(&f, TL_EV_TERUGKEER_ONWAARSCHIJNLIJK, "2026-01-10", 0);
+	compute(&f, "2026-01-12");
+	assert_true(f.tl.tweede_spoor_orientation);
+	assert_int_equal(f.tl.orientation, DATE_NONE);
+	assert_int_equal(f.tl.n, TL_LEGAL_STEPS);
+}
+
 static void re_integratieverslag_week_91(void **s)
 {
 	(void)s; FX; compute(&f, "2025-01-08");
@@ -245,7 +335,8 @@ static void einde_wachttijd_week_104(void **s)
 static void all_eleven_steps_present(void **s)
 {
 	(void)s; FX; compute(&f, "2025-01-08");
-	assert_int_equal(f.tl.n, TL_CODE__COUNT);
+	assert_int_equal(f.tl.n, TL_LEGAL_STEPS);
+	assert_int_equal(f.tl.orientation, DATE_NONE);
 	for (size_t i = 1; i < f.tl.n; i++)
 		assert_true(f.tl.items[i - 1].due <= f.tl.items[i].due);
 }
@@ -716,6 +807,10 @@ int main(void)
 		cmocka_unit_test(start_tweede_spoor_exemption),
 		cmocka_unit_test(start_tweede_spoor_done),
 		cmocka_unit_test(orientation_opens_second_track_early),
+		cmocka_unit_test(orientation_phase_in_year_one),
+		cmocka_unit_test(orientation_counts_sick_days),
+		cmocka_unit_test(orientation_signals_and_completion),
+		cmocka_unit_test(orientation_only_in_year_one),
 		cmocka_unit_test(re_integratieverslag_week_91),
 		cmocka_unit_test(wia_aanvraag_week_93),
 		cmocka_unit_test(beslissing_loonsanctie_week_98),
