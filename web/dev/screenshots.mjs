@@ -46,8 +46,10 @@ async function as(role, fn) {
   }
 }
 
-/** The id of the case of the given employee in the role's case table. */
+/** The id of the case of the given employee in the role's case table (on the home page). */
 async function caseOf(page, name) {
+  await page.goto(`${base}/#/`);
+  await settle(page);
   const a = page.getByRole('table').getByRole('link', { name, exact: true });
   return /#\/dossiers\/(\d+)/.exec(await a.getAttribute('href'))[1];
 }
@@ -79,6 +81,7 @@ await as('werkgever', async (page) => {
 await as('bedrijfsarts', async (page) => {
   await shot(page, 'bedrijfsarts-mijn-dossiers');
   await visit(page, `#/dossiers/${await caseOf(page, 'Yusuf Kaya')}`, 'bedrijfsarts-dossier');
+  await visit(page, `#/dossiers/${await caseOf(page, 'Daan Bakker')}/documenten`, 'bedrijfsarts-probleemanalyse-vastleggen');
 });
 
 await as('arbeidsdeskundige', async (page) => {

@@ -7,6 +7,7 @@ import { href, navigate, useRoute, type Route } from './lib/router';
 import { SessionProvider, personaOf, primaryRole, useSession } from './lib/session';
 import { CaseDetailPage } from './pages/CaseDetail';
 import { CasesHome } from './pages/CasesHome';
+import { DocumentPage } from './pages/Dossier';
 import { EmployeeHome } from './pages/EmployeeHome';
 import { LoginPage } from './pages/Login';
 import { SectionPage } from './pages/Sections';
@@ -133,7 +134,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
           {items.map((it) => {
             const current = it.route.name === route.name;
             // Case pages live under the home overview: highlighted, but not "the current page".
-            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section');
+            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'document');
             return (
               <li class="utrecht-nav-list__item" key={it.route.name}>
                 <a
@@ -198,6 +199,8 @@ function Content({ route }: { route: Route }) {
       return <CaseDetailPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} roles={user.roles} />;
     case 'section':
       return <SectionPage key={`${route.id}-${route.section}`} id={route.id} section={route.section} />;
+    case 'document':
+      return <DocumentPage key={`${route.id}-${route.did}`} id={route.id} did={route.did} />;
     case 'notfound':
       return <NotFound />;
   }

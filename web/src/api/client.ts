@@ -12,6 +12,9 @@ import type {
   CaseSummary,
   Consent,
   Decision,
+  DocumentDiff,
+  DocumentVersion,
+  DossierDocument,
   DecisionOption,
   ErrorCode,
   InfoModule,
@@ -145,6 +148,13 @@ export const api = {
   // granted_to names a bureau or care provider; the network consent has none (null).
   grantConsent: (id: number, kind: string, grantedTo: string) => post<Consent>(`/cases/${id}/consents`, { kind, granted_to: grantedTo || null }),
   revokeConsent: (id: number, consentId: number) => del(`/cases/${id}/consents/${consentId}`),
+  documents: (id: number) => getOpt<Items<DossierDocument>>(`/cases/${id}/documents`),
+  document: (id: number, did: number) => get<DossierDocument>(`/cases/${id}/documents/${did}`),
+  createDocument: (id: number, type: string, content: Record<string, string>) => post<DossierDocument>(`/cases/${id}/documents`, { type, content }),
+  reviseDocument: (id: number, did: number, content: Record<string, string>) => post<DocumentVersion>(`/cases/${id}/documents/${did}/versions`, { content }),
+  answerDocument: (id: number, did: number, v: number, akkoord: boolean, toelichting: string | null) =>
+    post<DocumentVersion>(`/cases/${id}/documents/${did}/versions/${v}/agreement`, { akkoord, toelichting }),
+  documentDiff: (id: number, did: number, from: number, to: number) => get<DocumentDiff>(`/cases/${id}/documents/${did}/diff?from=${from}&to=${to}`),
   infoLibrary: () => get<Items<InfoModule>>('/info'),
   info: (id: number) => getOpt<CaseInfo>(`/cases/${id}/info`),
   markInfoRead: (id: number, code: string) => post<InfoModule>(`/cases/${id}/info/${encodeURIComponent(code)}/read`, undefined),

@@ -190,6 +190,37 @@ export interface Consent {
   revoked_on: IsoDate | null;
 }
 
+/** A version of a dossier document (src/api/documents.c); content holds the type's field values. */
+export interface DocumentVersion {
+  version: number;
+  datum: IsoDate;
+  content: Record<string, string | number>;
+  author: { id: number; name: string | null; role: Role };
+  created_at: IsoDateTime;
+  /** null for types that ask no agreement of the employee. */
+  approval: { state: 'open' | 'akkoord' | 'niet_akkoord'; date: IsoDate | null; toelichting: string | null } | null;
+}
+
+export interface DossierDocument {
+  id: number;
+  type: string;
+  title: string;
+  created_by: number;
+  created_role: Role;
+  created_at: IsoDateTime;
+  versions_count: number;
+  latest: DocumentVersion;
+  /** Oldest first; only on a single document. */
+  versions?: DocumentVersion[];
+}
+
+export interface DocumentDiff {
+  document: number;
+  from: number;
+  to: number;
+  fields: { field: string; label: string; status: 'gelijk' | 'gewijzigd' | 'toegevoegd' | 'verwijderd'; old: string | null; new: string | null }[];
+}
+
 export interface InfoText {
   title: string;
   summary: string;

@@ -15,6 +15,7 @@ export type Route =
   /** step: a deadline code to open the case at (one click from a case list). */
   | { name: 'case'; id: number; step?: string }
   | { name: 'section'; id: number; section: Section }
+  | { name: 'document'; id: number; did: number }
   | { name: 'notfound' };
 
 export function parseHash(hash: string): Route | null {
@@ -25,6 +26,8 @@ export function parseHash(hash: string): Route | null {
   if (path === '/') return { name: 'home' };
   if (path === '/inloggen') return { name: 'login' };
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
+  const doc = /^\/dossiers\/(\d{1,12})\/documenten\/(\d{1,12})$/.exec(path);
+  if (doc) return { name: 'document', id: Number(doc[1]), did: Number(doc[2]) };
   const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
   if (m) {
     const id = Number(m[1]);
@@ -49,6 +52,8 @@ export function href(route: Route): string {
       return route.step ? `#/dossiers/${route.id}?stap=${route.step}` : `#/dossiers/${route.id}`;
     case 'section':
       return `#/dossiers/${route.id}/${route.section}`;
+    case 'document':
+      return `#/dossiers/${route.id}/documenten/${route.did}`;
     case 'notfound':
       return '#/niet-gevonden';
   }

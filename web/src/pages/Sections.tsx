@@ -11,6 +11,7 @@ import { href, type Section } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { useFormErrors } from '../lib/useFormErrors';
 import { DecisionsSection } from './Decisions';
+import { DocumentList } from './Dossier';
 import { InfoSection } from './Info';
 
 export function SectionPage({ id, section }: { id: number; section: Section }) {
@@ -38,7 +39,12 @@ export function SectionPage({ id, section }: { id: number; section: Section }) {
       {c.status === 'error' && <ErrorAlert error={c.error} onRetry={c.reload} />}
       {c.status === 'ok' && section === 'informatie' && <InfoSection caseId={id} />}
       {c.status === 'ok' && section === 'beslissingen' && <DecisionsSection c={c.data} />}
-      {c.status === 'ok' && section === 'documenten' && <Documents caseId={id} />}
+      {c.status === 'ok' && section === 'documenten' && (
+        <>
+          <DocumentList c={c.data} />
+          <Documents caseId={id} />
+        </>
+      )}
       {c.status === 'ok' && section === 'berichten' && <Messages caseId={id} />}
       {c.status === 'ok' && section === 'toestemmingen' && <Consents c={c.data} />}
       {c.status === 'ok' && section === 'inzage' && <AccessLog caseId={id} own={own} />}
@@ -57,7 +63,10 @@ function Documents({ caseId }: { caseId: number }) {
   if (ev.status === 'error') return <ErrorAlert error={ev.error} onRetry={ev.reload} />;
   const items = [...ev.data.items].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <>
+    <section class="sw-section" aria-labelledby="steps-heading">
+      <h2 class="utrecht-heading-2" id="steps-heading">
+        {t.documents.caption}
+      </h2>
       <p class="utrecht-paragraph">{t.documents.intro}</p>
       {items.length === 0 ? (
         <p class="utrecht-paragraph">{t.documents.empty}</p>
@@ -84,7 +93,7 @@ function Documents({ caseId }: { caseId: number }) {
           </table>
         </div>
       )}
-    </>
+    </section>
   );
 }
 
