@@ -396,7 +396,7 @@ static int get_version(struct api_call *c, struct http_response *res, struct sw_
 	struct api_case ac;
 	struct store_document d;
 	struct store_document_version v;
-	int version;
+	int version = 0; /* set by param_version; GCC -O2 cannot tell */
 	if (document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
 	    param_version(c, "v", &version, err) != 0 ||
 	    store_document_version_get(c->st, &c->arena, d.id, version, &v, err) != 0)
@@ -411,7 +411,7 @@ static int post_agreement(struct api_call *c, struct http_response *res, struct 
 	static const char *const fields[] = { "akkoord", "toelichting", NULL };
 	struct api_case ac;
 	struct store_document d;
-	int version;
+	int version = 0; /* set by param_version; GCC -O2 cannot tell */
 	if (document_access(c, POLICY_WRITE, &ac, &d, err) != 0 ||
 	    param_version(c, "v", &version, err) != 0)
 		return -1;
