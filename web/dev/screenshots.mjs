@@ -66,6 +66,7 @@ await as('werknemer', async (page) => {
   const id = /#\/dossiers\/(\d+)/.exec(await page.locator('a[href^="#/dossiers/"]').first().getAttribute('href'))[1];
   for (const s of ['informatie', 'beslissingen', 'berichten', 'toestemmingen', 'inzage', 'documenten'])
     await visit(page, `#/dossiers/${id}/${s}`, `werknemer-${s}`);
+  await visit(page, '#/informatie', 'informatiebibliotheek');
 });
 
 await as('werkgever', async (page) => {

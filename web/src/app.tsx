@@ -9,6 +9,7 @@ import { CaseDetailPage } from './pages/CaseDetail';
 import { CasesHome } from './pages/CasesHome';
 import { DocumentPage } from './pages/Dossier';
 import { EmployeeHome } from './pages/EmployeeHome';
+import { InfoLibrary } from './pages/Info';
 import { LoginPage } from './pages/Login';
 import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
@@ -127,6 +128,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
         : persona === 'werknemer'
           ? [{ label: t.nav.journey, route: { name: 'home' } }]
           : [{ label: t.nav.home, route: { name: 'home' } }];
+  items.push({ label: t.nav.library, route: { name: 'library' } });
   return (
     <nav class="utrecht-nav-bar sw-nav" aria-label={t.app.mainNav}>
       <div class="utrecht-nav-bar__content sw-container">
@@ -199,6 +201,8 @@ function Content({ route }: { route: Route }) {
       return <CaseDetailPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} roles={user.roles} />;
     case 'section':
       return <SectionPage key={`${route.id}-${route.section}`} id={route.id} section={route.section} />;
+    case 'library':
+      return <InfoLibrary />;
     case 'document':
       return <DocumentPage key={`${route.id}-${route.did}`} id={route.id} did={route.did} />;
     case 'notfound':

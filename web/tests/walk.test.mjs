@@ -1,7 +1,8 @@
 // axe-core on every page of every role: each role logs in and walks its home
 // page, a case it takes part in (the werknemer: their own), every section of
 // that case, the step page one click away from the case list, and for the
-// werkgever the ziekmelding form; the home page is checked in English too.
+// werkgever the ziekmelding form, and the information library; the home
+// page is checked in English too.
 // Read-only.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -57,6 +58,7 @@ for (const role of ROLES) {
           pages.push(step);
         }
         if (role === 'werkgever') pages.push('#/ziekmelding');
+        pages.push('#/informatie');
         for (const hash of pages) assert.ok(await visit(page, hash, role), `${role} ${hash} has an h1`);
 
         await page.getByRole('button', { name: 'English' }).click();

@@ -47,6 +47,7 @@ export const en: Dict = {
     cases: 'Absence cases',
     myCases: 'My cases',
     ziekmelding: 'Report sick',
+    library: 'All information',
   },
   login: {
     title: 'Log in',
@@ -376,6 +377,10 @@ export const en: Dict = {
     marked: (title) => `Marked as read: ${title}`,
     none: 'There is no information for you at the moment.',
     forRoles: (roles) => `For: ${roles}`,
+  },
+  library: {
+    title: 'Information on sickness and reintegration',
+    intro: 'All short explanations in one place. In a case you see which information matters for you now.',
   },
   decisions: {
     title: 'Deciding together',

@@ -47,6 +47,7 @@ export const nl = {
     cases: 'Verzuimdossiers',
     myCases: 'Mijn dossiers',
     ziekmelding: 'Ziekmelding doen',
+    library: 'Alle informatie',
   },
   login: {
     title: 'Inloggen',
@@ -376,6 +377,10 @@ export const nl = {
     marked: (title: string) => `Gemarkeerd als gelezen: ${title}`,
     none: 'Er is op dit moment geen informatie voor jou.',
     forRoles: (roles: string) => `Voor: ${roles}`,
+  },
+  library: {
+    title: 'Informatie over ziekte en re-integratie',
+    intro: 'Alle korte uitleg op een rij. In een dossier zie je welke informatie nu voor jou belangrijk is.',
   },
   decisions: {
     title: 'Samen beslissen',

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'login' }
   | { name: 'ziekmelding' }
+  | { name: 'library' }
   /** step: a deadline code to open the case at (one click from a case list). */
   | { name: 'case'; id: number; step?: string }
   | { name: 'section'; id: number; section: Section }
@@ -26,6 +27,7 @@ export function parseHash(hash: string): Route | null {
   if (path === '/') return { name: 'home' };
   if (path === '/inloggen') return { name: 'login' };
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
+  if (path === '/informatie') return { name: 'library' };
   const doc = /^\/dossiers\/(\d{1,12})\/documenten\/(\d{1,12})$/.exec(path);
   if (doc) return { name: 'document', id: Number(doc[1]), did: Number(doc[2]) };
   const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
@@ -48,6 +50,8 @@ export function href(route: Route): string {
       return '#/inloggen';
     case 'ziekmelding':
       return '#/ziekmelding';
+    case 'library':
+      return '#/informatie';
     case 'case':
       return route.step ? `#/dossiers/${route.id}?stap=${route.step}` : `#/dossiers/${route.id}`;
     case 'section':

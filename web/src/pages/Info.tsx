@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
 import type { InfoModule } from '../api/types';
-import { Alert, DateTimeText, ErrorAlert, Loading, apiErrorText } from '../components/ui';
+import { Alert, DateTimeText, ErrorAlert, Loading, PageHeading, apiErrorText } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { Lang } from '../lib/dates';
 import { href } from '../lib/router';
@@ -127,6 +127,38 @@ export function InfoSection({ caseId }: { caseId: number }) {
           </article>
         );
       })}
+    </>
+  );
+}
+
+/** #/informatie: the whole library, for every logged-in user. */
+export function InfoLibrary() {
+  const { t, lang } = useI18n();
+  const lib = useAsync(() => api.infoLibrary(), []);
+  return (
+    <>
+      <PageHeading title={t.library.title}>{t.library.title}</PageHeading>
+      <p class="utrecht-paragraph">{t.library.intro}</p>
+      {lib.status === 'loading' && <Loading />}
+      {lib.status === 'error' && <ErrorAlert error={lib.error} onRetry={lib.reload} />}
+      {lib.status === 'ok' &&
+        lib.data.items.map((m) => {
+          const x = text(m, lang);
+          return (
+            <article class="sw-section sw-info-module" id={`module-${m.code}`} key={m.code} aria-labelledby={`module-${m.code}-title`}>
+              <h2 class="utrecht-heading-2" id={`module-${m.code}-title`}>
+                {x.title}
+              </h2>
+              <p class="utrecht-paragraph utrecht-paragraph--lead">{x.summary}</p>
+              {x.body.split('\n\n').map((para, i) => (
+                <p class="utrecht-paragraph" key={i}>
+                  {para}
+                </p>
+              ))}
+              <p class="utrecht-paragraph sw-muted">{t.info.forRoles(t.list(m.roles.map((r) => t.roles[r] ?? r)))}</p>
+            </article>
+          );
+        })}
     </>
   );
 }
