@@ -82,7 +82,8 @@ int api_register_all(struct router *r, struct api_app *app, struct sw_error *err
 			       api_decisions_register(r, app, err) != 0 ||
 			       api_documents_register(r, app, err) != 0 ||
 			       api_exports_register(r, app, err) != 0 ||
-			       api_orientation_register(r, app, err) != 0
+			       api_orientation_register(r, app, err) != 0 ||
+			       api_attachments_register(r, app, err) != 0
 		       ? -1
 		       : 0;
 }

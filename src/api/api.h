@@ -163,6 +163,9 @@ int api_documents_register(struct router *r, struct api_app *app, struct sw_erro
  * the calendar feed (/api/v1/calendar-feed, /api/v1/calendar/{token}.ics) */
 int api_exports_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* attachments.c: /api/v1/cases/{id}/documents/{did}/attachments */
+int api_attachments_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 /* orientation.c: /api/v1/cases/{id}/early-second-track */
 int api_orientation_register(struct router *r, struct api_app *app, struct sw_error *err);
 

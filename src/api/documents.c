@@ -396,7 +396,7 @@ static int get_version(struct api_call *c, struct http_response *res, struct sw_
 	struct api_case ac;
 	struct store_document d;
 	struct store_document_version v;
-	int version = 0; /* set by param_version; GCC -O2 cannot tell */
+	int version = 0;
 	if (document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
 	    param_version(c, "v", &version, err) != 0 ||
 	    store_document_version_get(c->st, &c->arena, d.id, version, &v, err) != 0)
@@ -411,7 +411,7 @@ static int post_agreement(struct api_call *c, struct http_response *res, struct 
 	static const char *const fields[] = { "akkoord", "toelichting", NULL };
 	struct api_case ac;
 	struct store_document d;
-	int version = 0; /* set by param_version; GCC -O2 cannot tell */
+	int version = 0;
 	if (document_access(c, POLICY_WRITE, &ac, &d, err) != 0 ||
 	    param_version(c, "v", &version, err) != 0)
 		return -1;
@@ -424,9 +424,10 @@ static int post_agreement(struct api_call *c, struct http_response *res, struct 
 	bool agreed = false;
 	const char *comment = NULL;
 	struct store_document_version v;
+	/* 1000 characters fit the store's 4000 bytes whatever their encoding. */
 	if (json_fields_allowed(body, fields, err) != 0 ||
 	    json_field_bool(body, "akkoord", JSON_FIELD_REQUIRED, &agreed, err) < 0 ||
-	    json_field_string(body, "toelichting", JSON_FIELD_NULLABLE, DOC_LEN_LONG, &comment,
+	    json_field_string(body, "toelichting", JSON_FIELD_NULLABLE, 1000, &comment,
 			      err) < 0)
 		goto out;
 	if (!agreed && (comment == NULL || comment[strspn(comment, " \t\r\n")] == '\0')) {

@@ -190,7 +190,7 @@ static int doc_head(struct api_call *c, const struct api_case *ac, const struct 
 	struct store_user emp;
 	struct store_org org;
 	struct pdf_kv *meta = arena_array(c, 3, sizeof *meta);
-	struct pdf_party *parties = NULL; /* set by case_parties; GCC -O2 cannot tell */
+	struct pdf_party *parties = NULL;
 	if (meta == NULL)
 		return oom(err);
 	if (store_user_get(c->st, &c->arena, k->employee_id, &emp, err) != 0 ||

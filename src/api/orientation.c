@@ -33,7 +33,8 @@ static int post_early_second_track(struct api_call *c, struct http_response *res
 				 .date = c->today, .created_by = c->user->id };
 	struct tl_timeline *tl = NULL;
 	if (json_fields_allowed(body, fields, err) != 0 ||
-	    json_field_string(body, "reden", JSON_FIELD_REQUIRED, 4000, &e.note, err) < 0 ||
+	    /* 1000 characters fit the store's 4000 bytes of a note. */
+	    json_field_string(body, "reden", JSON_FIELD_REQUIRED, 1000, &e.note, err) < 0 ||
 	    json_field_date(body, "datum", JSON_FIELD_OPTIONAL, &e.date, err) < 0)
 		goto out;
 	if (e.note[strspn(e.note, " \t\r\n")] == '\0') {

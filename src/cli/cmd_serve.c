@@ -42,7 +42,7 @@ static int usage(FILE *out)
 		"  --listen HOST:PORT  address to serve on, e.g. 127.0.0.1:8080 or [::1]:8080\n"
 		"  --web DIR         serve the built front end (web/dist) from DIR\n"
 		"  --threads N       worker threads (default: one per core)\n"
-		"  --max-body BYTES  largest request body (default 1048576)\n"
+		"  --max-body BYTES  largest request body (default 10485760)\n"
 		"  --secure-cookies  mark cookies Secure (served behind TLS)\n"
 		"  --trust-proxy     take the client address from X-Forwarded-For when the\n"
 		"                    peer is a proxy on this host\n"

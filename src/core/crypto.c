@@ -42,6 +42,13 @@ void crypto_token_digest(const char *token, char out[CRYPTO_DIGEST_STRLEN])
 	sodium_bin2hex(out, CRYPTO_DIGEST_STRLEN, h, sizeof h);
 }
 
+void crypto_sha256_hex(const void *data, size_t len, char out[CRYPTO_DIGEST_STRLEN])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(out, CRYPTO_DIGEST_STRLEN, h, sizeof h);
+}
+
 int crypto_str_equal(const char *a, const char *b)
 {
 	const size_t la = strlen(a), lb = strlen(b);

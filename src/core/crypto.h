@@ -33,6 +33,10 @@ void crypto_token(char out[CRYPTO_TOKEN_STRLEN]);
  * database does not leak live sessions. */
 void crypto_token_digest(const char *token, char out[CRYPTO_DIGEST_STRLEN]);
 
+/* Hex SHA-256 of data (the checksum of an attachment, comparable with
+ * sha256sum), CRYPTO_DIGEST_STRLEN long with its NUL. */
+void crypto_sha256_hex(const void *data, size_t len, char out[CRYPTO_DIGEST_STRLEN]);
+
 /* Constant-time comparison of two NUL-terminated strings. */
 int crypto_str_equal(const char *a, const char *b);
 

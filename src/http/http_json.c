@@ -34,6 +34,11 @@ json_t *json_body_parse(const char *body, size_t len, struct sw_error *err)
 		sw_error_set(err, SW_EINVAL, "", "request body is empty; expected a JSON object");
 		return NULL;
 	}
+	if (len > JSON_BODY_MAX_BYTES) {
+		sw_error_set(err, SW_ELIMIT, "body", "a JSON body is at most %zu bytes",
+			     JSON_BODY_MAX_BYTES);
+		return NULL;
+	}
 	if (max_depth(body, len) > JSON_BODY_MAX_DEPTH) {
 		sw_error_set(err, SW_EINVAL, "", "JSON nested deeper than %d levels",
 			     JSON_BODY_MAX_DEPTH);

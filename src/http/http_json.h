@@ -27,12 +27,17 @@
 #define JSON_FIELD_REQUIRED 1u
 #define JSON_FIELD_NULLABLE 2u  /* null is accepted and reported as absent */
 
+/* A JSON body larger than this is refused (SW_ELIMIT "body": 413), well
+ * below the server's body limit, which raw uploads need. */
+#define JSON_BODY_MAX_BYTES ((size_t)1 << 20)
+
 /* Nesting beyond this is rejected before jansson recurses into it. */
 #define JSON_BODY_MAX_DEPTH 32
 
 /* Parses a request body: exactly one JSON object, no duplicate keys, no
  * NUL characters, nesting at most JSON_BODY_MAX_DEPTH. Returns a new
- * reference, or NULL with SW_EINVAL (field "") in err. */
+ * reference, or NULL with SW_EINVAL (field "") in err, or SW_ELIMIT (field
+ * "body") when longer than JSON_BODY_MAX_BYTES. */
 json_t *json_body_parse(const char *body, size_t len, struct sw_error *err);
 
 /* Rejects any key of obj not in allowed (NULL-terminated): SW_EINVAL on

@@ -18,7 +18,9 @@
 #include "core/error.h"
 #include "http_dispatch.h"
 
-#define HTTP_DEFAULT_MAX_BODY ((size_t)1 << 20)
+/* Room for a 10 MiB attachment (a scan, a photo); JSON bodies are held to
+ * JSON_BODY_MAX_BYTES by json_body_parse. */
+#define HTTP_DEFAULT_MAX_BODY ((size_t)10 << 20)
 #define HTTP_DEFAULT_CONNECTION_TIMEOUT 30  /* seconds idle */
 #define HTTP_DEFAULT_DRAIN_MS 30000
 #define HTTP_HOST_MAX 256

@@ -6,7 +6,10 @@
  * a re-integratieverslag due, a clock stopped by recovery. */
 #include "store_int.h"
 
+#include <jansson.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/crypto.h"
 
@@ -261,6 +264,191 @@ static int seed_history(struct store *st, const struct demo_case *dc, int64_t ca
 	return 0;
 }
 
+/* ---- the dossier: documents of two cases ----------------------------------- */
+
+/* Content is JSON in which "$N" stands for the date N days after the case's
+ * first sick day. answer: 1 agreed, -1 not agreed, 0 no answer; on day
+ * answer_day. */
+struct demo_version { int day; const char *content; int answer, answer_day; };
+struct demo_doc {
+	int employee;                    /* the case, by its employee */
+	enum doc_type type;
+	int by;
+	enum role role;
+	struct demo_version v[2];        /* content NULL ends it */
+};
+
+#define PVA_FIELDS                                                                        \
+	"\"evaluatiemomenten\":\"Elke zes weken een voortgangsgesprek; eerstejaarsevaluatie in " \
+	"week 52.\",\"casemanager\":\"Mark Janssens\","
+
+static const struct demo_doc demo_docs[] = {
+	/* Sanne: the orientation on the second track has begun. */
+	{ U_WERKNEMER, DOC_INTERVENTIE, U_COACH, ROLE_REINTEGRATIEPROFESSIONAL,
+	  { { 238, "{\"datum\":\"$238\",\"soort\":\"loopbaanorientatie\",\"aanbieder\":"
+		   "\"Re-integratiebureau De Brug\",\"startdatum\":\"$240\",\"status\":\"lopend\"}",
+	      0, 0 } } },
+	/* Kees, week 90: the dossier for the re-integratieverslag, with the
+	 * employee's own opinion still missing and an actueel oordeel that
+	 * will be too old at the WIA application. */
+	{ U_KEES, DOC_ADMINISTRATIEF, U_WERKGEVER, ROLE_WERKGEVER,
+	  { { 30, "{\"datum\":\"$30\",\"werknemer_naam\":\"Kees Mulder\","
+		  "\"werknemer_geboortedatum\":\"1971-09-14\",\"werknemer_adres\":"
+		  "\"Baliëndijk 3, 4816 GA Breda\",\"werkgever_naam\":\"Gemeentewerken Breda BV\","
+		  "\"bedrijfsarts_naam\":\"Fatima El Amrani\",\"arbodienst\":"
+		  "\"Arbodienst West-Brabant\",\"aard_bedrijf\":\"Gemeentelijk werkbedrijf: groen, "
+		  "wegen en reiniging.\",\"functie\":\"Stratenmaker, 36 uur per week.\","
+		  "\"uren_per_week\":\"36\",\"vaardigheden\":\"Vakmanschap in bestrating, "
+		  "rijbewijs C, leidt een ploeg van drie.\"}", 0, 0 } } },
+	{ U_KEES, DOC_PROBLEEMANALYSE, U_BEDRIJFSARTS, ROLE_BEDRIJFSARTS,
+	  { { 40, "{\"datum\":\"$40\",\"beperkingen\":\"Niet knielen, niet zwaar tillen, "
+		  "beperkt in langdurig staan.\",\"mogelijkheden\":\"Licht fysiek werk, afwisselend "
+		  "zitten en staan, tot 4 uur per dag.\",\"verwachte_duur\":\"langer_dan_6_maanden\","
+		  "\"verwachting_terugkeer\":\"onbekend\",\"advies\":\"Opbouw in aangepast werk; "
+		  "over drie maanden opnieuw beoordelen.\"}", 0, 0 } } },
+	{ U_KEES, DOC_PLAN_VAN_AANPAK, U_WERKGEVER, ROLE_WERKGEVER,
+	  { { 50, "{\"datum\":\"$50\",\"doel\":\"Terugkeer in aangepast eigen werk.\","
+		  "\"spoor\":\"spoor_1\",\"activiteiten\":\"Opbouw in de werkvoorbereiding, "
+		  "twee ochtenden per week.\",\"termijnen\":\"Binnen 12 weken 16 uur.\"," PVA_FIELDS
+		  "\"visie_werkgever\":\"Aangepast werk is mogelijk.\",\"visie_werknemer\":"
+		  "\"Ik wil graag bij de ploeg blijven.\"}", 1, 53 },
+	    { 375, "{\"datum\":\"$375\",\"doel\":\"Passend werk bij een andere werkgever.\","
+		   "\"spoor\":\"beide\",\"activiteiten\":\"Trajectplan bij De Brug, "
+		   "loopbaanoriëntatie, proefplaatsing in het netwerk.\",\"termijnen\":\"Start "
+		   "tweede spoor binnen zes weken.\"," PVA_FIELDS "\"visie_werkgever\":\"Eigen werk "
+		   "is niet meer haalbaar.\",\"visie_werknemer\":\"Ik sta open voor ander werk "
+		   "buiten de bestrating.\",\"aanleiding_bijstelling\":\"De eerstejaarsevaluatie "
+		   "kiest beide sporen en het arbeidsdeskundig onderzoek wijst naar werk elders.\"}", 1, 378 } } },
+	{ U_KEES, DOC_EERSTEJAARSEVALUATIE, U_WERKGEVER, ROLE_WERKGEVER,
+	  { { 360, "{\"datum\":\"$360\",\"evaluatie\":\"Aangepast eigen werk lukt niet "
+		   "duurzaam.\",\"gekozen_spoor\":\"beide\",\"beoogd_resultaat\":\"Passend werk, "
+		   "bij voorkeur via detachering in het netwerk.\"}", 1, 362 } } },
+	{ U_KEES, DOC_ARBEIDSDESKUNDIG_ONDERZOEK, U_ARBEIDSDESKUNDIGE, ROLE_ARBEIDSDESKUNDIGE,
+	  { { 372, "{\"datum\":\"$372\",\"vraagstelling\":\"Is er passend werk bij de eigen "
+		   "werkgever?\",\"bevindingen\":\"De functies in de buitendienst vragen te veel "
+		   "knielen en tillen.\",\"conclusie\":\"werk_elders\",\"advies\":\"Tweede spoor: "
+		   "werkvoorbereiding of planning bij een andere werkgever.\"}", 0, 0 } } },
+	{ U_KEES, DOC_TRAJECTPLAN, U_COACH, ROLE_REINTEGRATIEPROFESSIONAL,
+	  { { 390, "{\"datum\":\"$390\",\"intakedatum\":\"$385\",\"startdatum\":\"$395\","
+		   "\"doel\":\"Een passende baan als werkvoorbereider of planner.\",\"activiteiten\":"
+		   "\"Loopbaanoriëntatie, sollicitatietraining, proefplaatsing.\"}", 0, 0 } } },
+	{ U_KEES, DOC_ZOEKPROFIEL, U_COACH, ROLE_REINTEGRATIEPROFESSIONAL,
+	  { { 420, "{\"datum\":\"$420\",\"gewenste_functies\":\"Werkvoorbereider, planner "
+		   "buitendienst\",\"capaciteiten\":\"Kent het vak, plant vooruit.\","
+		   "\"belastbaarheid\":\"Licht fysiek werk; niet knielen.\",\"uren_per_week\":\"24\","
+		   "\"reisafstand_km\":\"30\",\"sector\":\"bouw\"}", 0, 0 } } },
+	{ U_KEES, DOC_INTERVENTIE, U_COACH, ROLE_REINTEGRATIEPROFESSIONAL,
+	  { { 565, "{\"datum\":\"$565\",\"soort\":\"proefplaatsing\",\"aanbieder\":"
+		   "\"Bouwbedrijf Van Gils Etten-Leur\",\"startdatum\":\"$570\",\"status\":"
+		   "\"lopend\"}", 0, 0 } } },
+	{ U_KEES, DOC_ACTUEEL_OORDEEL, U_BEDRIJFSARTS, ROLE_BEDRIJFSARTS,
+	  { { 520, "{\"datum\":\"$520\",\"arbeidsongeschiktheid\":\"gedeeltelijk\","
+		   "\"functionele_beperkingen\":\"Niet knielen, niet zwaar tillen.\","
+		   "\"mogelijkheden\":\"Licht werk, 24 uur per week.\",\"verwachting_terugkeer\":"
+		   "\"onwaarschijnlijk\",\"prognose\":\"Stabiel.\"}", 0, 0 } } },
+	{ U_KEES, DOC_WERKRELATIE, U_WERKGEVER, ROLE_WERKGEVER,
+	  { { 600, "{\"datum\":\"$600\",\"oordeel\":\"goed\",\"toelichting\":\"Goed "
+		   "contact, ook tijdens de proefplaatsing.\"}", 0, 0 } } },
+	{ U_KEES, DOC_PASSEND_WERK, U_WERKGEVER, ROLE_WERKGEVER,
+	  { { 600, "{\"datum\":\"$600\",\"oordeel\":\"geen\",\"onderzochte_functies\":"
+		   "\"Werkvoorbereider, magazijnbeheer\",\"toelichting\":\"Geen vacature die past "
+		   "bij de belastbaarheid.\"}", 0, 0 } } },
+	{ U_KEES, DOC_VOORTGANGSGESPREK, U_WERKGEVER, ROLE_WERKGEVER,
+	  { { 615, "{\"datum\":\"$615\",\"deelnemers\":\"Kees Mulder, Mark Janssens, Lotte "
+		   "Verhoeven\",\"besproken\":\"Verloop van de proefplaatsing.\",\"afspraken\":"
+		   "\"Van Gils beslist binnen vier weken over een dienstverband.\","
+		   "\"bijstelling_nodig\":\"nee\"}", 0, 0 } } },
+};
+
+#define NDOCS (sizeof demo_docs / sizeof demo_docs[0])
+
+/* content with every "$N" replaced by start + N as YYYY-MM-DD, into out. */
+static int expand_dates(const char *content, sw_date start, char *out, size_t outsz)
+{
+	size_t k = 0;
+	for (const char *p = content; *p; p++) {
+		char piece[DATE_STRLEN];
+		const char *add = piece;
+		if (*p == '$') {
+			char *end;
+			const long n = strtol(p + 1, &end, 10);
+			date_format(start + (int)n, piece);
+			p = end - 1;
+		} else {
+			piece[0] = *p;
+			piece[1] = '\0';
+		}
+		const size_t len = strlen(add);
+		if (k + len >= outsz)
+			return -1;
+		memcpy(out + k, add, len);
+		k += len;
+	}
+	out[k] = '\0';
+	return 0;
+}
+
+/* The values of a demo content, pointing into the JSON object o. */
+static size_t demo_values(const json_t *o, struct doc_value *vs, size_t max)
+{
+	size_t n = 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)o, key, v) {
+		if (n == max)
+			break;
+		vs[n++] = (struct doc_value){ key, json_string_value(v) };
+	}
+	return n;
+}
+
+static int seed_version(struct store *st, const struct demo_doc *dd, const struct demo_version *dv,
+			int64_t case_id, int64_t *doc_id, sw_date start, sw_date today,
+			const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	char content[2048];
+	struct doc_value vs[16];
+	if (expand_dates(dv->content, start, content, sizeof content) != 0)
+		return sw_error_set(err, SW_EINTERNAL, "seed", "demo document too long");
+	json_t *o = json_loads(content, 0, NULL);
+	if (o == NULL)
+		return sw_error_set(err, SW_EINTERNAL, "seed", "demo document is not JSON");
+	const struct store_document_version v = { .values = vs,
+						  .nvalues = demo_values(o, vs, 16),
+						  .author_id = user_ids[dd->by],
+						  .author_role = dd->role };
+	const struct doc_ctx ctx = { .rules = rules_for(start), .today = today, .version = 1 };
+	int rc, version = 1;
+	if (*doc_id == 0) {
+		const struct store_document d = { .case_id = case_id, .type = dd->type };
+		rc = store_document_insert(st, &d, &v, &ctx, doc_id, err);
+	} else {
+		rc = store_document_add_version(st, *doc_id, &v, &ctx, &version, err);
+	}
+	json_decref(o);
+	if (rc == 0 && dv->answer != 0)
+		rc = store_document_answer(st, *doc_id, version, user_ids[dd->employee], ROLE_WERKNEMER,
+					   dv->answer > 0, NULL, start + dv->answer_day, err);
+	return rc;
+}
+
+/* The demo documents of the case of employee, every version in order. */
+static int seed_dossier(struct store *st, int employee, int64_t case_id, sw_date start,
+			sw_date today, const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	for (size_t i = 0; i < NDOCS; i++) {
+		const struct demo_doc *dd = &demo_docs[i];
+		int64_t doc_id = 0;
+		if (dd->employee != employee)
+			continue;
+		for (size_t k = 0; k < 2 && dd->v[k].content != NULL; k++)
+			if (seed_version(st, dd, &dd->v[k], case_id, &doc_id, start, today, user_ids,
+					 err) != 0)
+				return -1;
+	}
+	return 0;
+}
+
 /* Shared decisions on the demo employee's case (week 50, orientation on the
  * second track): one proposed by the labour expert that waits for the
  * employee, and on Kees's case (week 90) one the employee accepted. */
@@ -330,6 +518,8 @@ static int seed_cases(struct store *st, sw_date today, const int64_t org_ids[O__
 		int64_t case_id;
 		if (store_case_insert(st, &c, &case_id, err) != 0 ||
 		    seed_history(st, dc, case_id, today - dc->started, user_ids, err) != 0 ||
+		    seed_dossier(st, dc->employee, case_id, today - dc->started, today, user_ids,
+				 err) != 0 ||
 		    store_case_refresh_deadlines(st, case_id, today, err) != 0 ||
 		    seed_decisions(st, dc, case_id, today, user_ids, err) != 0)
 			return -1;

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/attachment.h"
 #include "core/date.h"
 #include "core/doc.h"
 #include "core/error.h"
@@ -567,6 +568,35 @@ int store_calendar_feed_set(struct store *st, int64_t user_id, const char *diges
  * field "token". */
 int store_calendar_feed_user(struct store *st, const char *digest, int64_t *user_id,
 			     struct sw_error *err);
+
+/* ---- attachments of dossier documents (store_attachment.c) ------------ */
+
+struct store_attachment {
+	int64_t id;
+	int64_t document_id;
+	enum attach_type type;
+	size_t size;                     /* bytes */
+	const char *sha256;              /* hex */
+	int64_t created_by;
+	const char *created_at;
+};
+
+/* Stores a file with its size and SHA-256. An empty file is SW_EINVAL
+ * "body", one over ATTACH_MAX_BYTES SW_ELIMIT "body", bytes that are not
+ * of the type SW_EINVAL "Content-Type". */
+int store_attachment_insert(struct store *st, int64_t document_id, enum attach_type type,
+			    const void *data, size_t len, int64_t created_by, int64_t *id,
+			    struct sw_error *err);
+/* Unknown is SW_ENOTFOUND field "aid". */
+int store_attachment_get(struct store *st, struct store_arena *a, int64_t id,
+			 struct store_attachment *out, struct sw_error *err);
+/* The document's attachments by id. */
+int store_attachment_list(struct store *st, struct store_arena *a, int64_t document_id,
+			  struct store_attachment **out, size_t *n, struct sw_error *err);
+/* The bytes in a malloc'd *data (caller frees), checked against the stored
+ * size and checksum (a mismatch is SW_EINTERNAL). */
+int store_attachment_data(struct store *st, int64_t id, unsigned char **data, size_t *len,
+			  struct sw_error *err);
 
 /* ---- information modules and shared decisions (store_info.c,
  * store_decision.c) ------------------------------------------------------- */

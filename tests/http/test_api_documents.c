@@ -12,6 +12,8 @@
 #define API_HARNESS_DB_URL "sqlite:/tmp/sw-test-api-documents.db"
 #include "http/api_harness.h"
 
+#include "core/attachment.h"
+#include "core/crypto.h"
 #include "core/doc.h"
 
 #define YUSUF_CASE 2
@@ -398,6 +400,7 @@ static void test_every_type(void **state)
 	char path[160], body[4096];
 	struct reply r;
 	int64_t ids[DOC_TYPE__COUNT];
+	const int64_t seeded = count("SELECT COUNT(*) FROM documents WHERE case_id = $1", SANNE_CASE);
 	path_of(path, sizeof path, SANNE_CASE, "documents");
 	for (int t = 0; t < DOC_TYPE__COUNT; t++) {
 		const char *name = doc_type_name((enum doc_type)t);
@@ -422,11 +425,12 @@ static void test_every_type(void **state)
 	/* Everyone in the case lists all of them. */
 	for (size_t i = 0; i < NTEAM; i++) {
 		get_expect(team[i].who, path, 200, &r);
-		assert_int_equal(json_array_size(json_object_get(r.json, "items")), DOC_TYPE__COUNT);
+		assert_int_equal(json_array_size(json_object_get(r.json, "items")),
+				 DOC_TYPE__COUNT + seeded);
 		reply_free(&r);
 	}
 	char filtered[200];
-	snprintf(filtered, sizeof filtered, "%s?type=zoekprofiel", path);
+	snprintf(filtered, sizeof filtered, "%s?type=zoekprofiel", path); /* none seeded */
 	get_expect("werkgever", filtered, 200, &r);
 	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
 	assert_int_equal(num(json_object_get(json_object_get(json_array_get(
@@ -474,6 +478,40 @@ static void test_every_type(void **state)
 			fail_msg("part %c: %s (%s)", *p, str(riv_part(r.json, *p), "status"),
 				 str(riv_part(r.json, *p), "uitleg"));
 	reply_free(&r);
+
+	/* Every type keeps its history: a new version (the same content again,
+	 * as its author writes it) leaves the earlier ones as they were. */
+	for (int t = 0; t < DOC_TYPE__COUNT; t++) {
+		if (t == DOC_PLAN_VAN_AANPAK) /* a bijstelling needs its reason: see above */
+			continue;
+		const char *author = NULL;
+		for (size_t i = 0; i < NTEAM && author == NULL; i++)
+			if (doc_may_author((enum doc_type)t, team[i].role))
+				author = team[i].who;
+		const int want = t == DOC_ZOEKPROFIEL ? 3 : 2;
+		snprintf(path, sizeof path, "/api/v1/cases/%d/documents/%lld/versions", SANNE_CASE,
+			 (long long)ids[t]);
+		snprintf(body, sizeof body, "{\"content\":%s}", sample[t]);
+		post_expect(author, path, body, 201, &r);
+		assert_int_equal(num(r.json, "version"), want);
+		reply_free(&r);
+		snprintf(path, sizeof path, "/api/v1/cases/%d/documents/%lld", SANNE_CASE,
+			 (long long)ids[t]);
+		get_expect("werknemer", path, 200, &r);
+		const json_t *vs = json_object_get(r.json, "versions");
+		assert_int_equal(json_array_size(vs), want);
+		assert_int_equal(num(r.json, "versions_count"), want);
+		for (int k = 0; k < want; k++)
+			assert_int_equal(num(json_array_get(vs, k), "version"), k + 1);
+		assert_string_equal(str(json_object_get(json_array_get(vs, 0), "content"), "datum"),
+				    str(json_object_get(json_array_get(vs, want - 1), "content"),
+					"datum"));
+		reply_free(&r);
+	}
+	assert_int_equal(count("SELECT COUNT(*) FROM document_versions v JOIN documents d"
+			       " ON d.id = v.document_id WHERE d.case_id = $1 AND v.version = 1",
+			       SANNE_CASE),
+			 DOC_TYPE__COUNT + seeded);
 
 	/* Documents that complete steps recorded their events. */
 	assert_int_equal(count("SELECT COUNT(*) FROM events WHERE document_id IS NOT NULL"
@@ -592,9 +630,143 @@ static void test_early_second_track(void **state)
 	assert_error(&r, 422, "invalid", "datum");
 	reply_free(&r);
 	assert_int_equal(count("SELECT COUNT(*) FROM events WHERE case_id = $1"
-			       " AND kind = 'terugkeer_eigen_werk_onwaarschijnlijk'",
+			       " AND note = 'Te laat.'",
 			       KEES_CASE),
 			 0);
+}
+
+/* Uploads data as the raw body with a Content-Type (NULL: none). */
+static void upload(const char *who, const char *path, const char *type, const void *data,
+		   size_t len, struct reply *r)
+{
+	struct client *cl = as(who);
+	memset(r, 0, sizeof *r);
+	CURL *c = curl_easy_init();
+	assert_non_null(c);
+	char url[512], cookie[256], token[128], ct[128];
+	snprintf(url, sizeof url, "%s%s", F->base, path);
+	snprintf(cookie, sizeof cookie, "Cookie: sw_csrf=%s; sw_session=%s", cl->csrf, cl->session);
+	snprintf(token, sizeof token, "X-CSRF-Token: %s", cl->csrf);
+	snprintf(ct, sizeof ct, "Content-Type: %s", type != NULL ? type : "");
+	struct curl_slist *hs = curl_slist_append(NULL, cookie);
+	hs = curl_slist_append(hs, token);
+	hs = curl_slist_append(hs, ct);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hs);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDS, data);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	if (curl_easy_perform(c) != CURLE_OK)
+		fail_msg("upload %s failed", path);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(hs);
+	curl_easy_cleanup(c);
+	if (r->body != NULL)
+		r->json = json_loads(r->body, 0, NULL);
+}
+
+/* Attachments: checksummed, typed by their bytes, limited in size. */
+static void test_attachments(void **state)
+{
+	(void)state;
+	static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+	static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0,
+					     13, 'I', 'H', 'D', 'R', 0, 0, 0, 1 };
+	const int64_t doc = create_doc("werkgever", YUSUF_CASE, "visie_werkgever",
+				       "{\"datum\":\"2026-02-26\",\"visie\":\"Met bijlage.\"}");
+	char base[160], path[200], buf[256];
+	struct reply r;
+	snprintf(base, sizeof base, "/api/v1/cases/%d/documents/%lld/attachments", YUSUF_CASE,
+		 (long long)doc);
+
+	upload("werkgever", base, "application/pdf", pdf, sizeof pdf - 1, &r);
+	if (r.status != 201)
+		fail_msg("upload: %ld %s", r.status, r.body);
+	const int64_t aid = json_integer_value(json_object_get(r.json, "id"));
+	assert_int_equal(json_integer_value(json_object_get(r.json, "size")), sizeof pdf - 1);
+	/* sha256sum of the same bytes. */
+	char digest[CRYPTO_DIGEST_STRLEN];
+	crypto_sha256_hex(pdf, sizeof pdf - 1, digest);
+	assert_string_equal(str(r.json, "sha256"), digest);
+	assert_int_equal(strlen(digest), 64);
+	reply_free(&r);
+	upload("werkgever", base, "image/png", png, sizeof png, &r);
+	assert_int_equal(r.status, 201);
+	const int64_t pid = json_integer_value(json_object_get(r.json, "id"));
+	reply_free(&r);
+
+	/* Read back byte for byte, by every participant. */
+	snprintf(path, sizeof path, "%s/%lld", base, (long long)aid);
+	get_expect(YUSUF, path, 200, &r);
+	assert_int_equal(r.len, sizeof pdf - 1);
+	assert_memory_equal(r.body, pdf, sizeof pdf - 1);
+	assert_string_equal(header(&r, "Content-Type", buf, sizeof buf), "application/pdf");
+	char want[96];
+	snprintf(want, sizeof want, "attachment; filename=\"bijlage-%lld.pdf\"", (long long)aid);
+	assert_string_equal(header(&r, "Content-Disposition", buf, sizeof buf), want);
+	reply_free(&r);
+	snprintf(path, sizeof path, "%s/%lld", base, (long long)pid);
+	get_expect("bedrijfsarts", path, 200, &r);
+	assert_int_equal(r.len, sizeof png);
+	assert_memory_equal(r.body, png, sizeof png);
+	assert_string_equal(header(&r, "Content-Type", buf, sizeof buf), "image/png");
+	reply_free(&r);
+	get_expect("werkgever", base, 200, &r);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 2);
+	reply_free(&r);
+
+	/* Wrong types: 415, nothing stored. */
+	const int64_t before = count("SELECT COUNT(*) FROM document_attachments WHERE document_id = $1", doc);
+	upload("werkgever", base, "text/html", "<html></html>", 13, &r);
+	assert_error(&r, 415, "invalid", "Content-Type");
+	reply_free(&r);
+	upload("werkgever", base, "image/jpeg", png, sizeof png, &r);
+	assert_error(&r, 415, "invalid", "Content-Type");
+	reply_free(&r);
+	static const char exe[] = "MZ\x90\0 not a pdf";
+	upload("werkgever", base, "application/pdf", exe, sizeof exe - 1, &r);
+	assert_error(&r, 415, "invalid", "Content-Type");
+	reply_free(&r);
+	upload("werkgever", base, "application/pdf", "", 0, &r);
+	assert_error(&r, 422, "invalid", "body");
+	reply_free(&r);
+	/* Too large: 10 MiB and one byte. */
+	const size_t big = ATTACH_MAX_BYTES + 1;
+	char *huge = malloc(big);
+	memset(huge, 'x', big);
+	memcpy(huge, "%PDF-", 5);
+	upload("werkgever", base, "application/pdf", huge, big, &r);
+	assert_error(&r, 413, "limit", "body");
+	reply_free(&r);
+	free(huge);
+	assert_int_equal(count("SELECT COUNT(*) FROM document_attachments WHERE document_id = $1", doc),
+			 before);
+	/* The employee may not write the werkgever's vision, so not attach to it. */
+	upload(YUSUF, base, "application/pdf", pdf, sizeof pdf - 1, &r);
+	assert_int_equal(r.status, 403);
+	reply_free(&r);
+	/* An attachment of another document does not exist here. */
+	const int64_t other = create_doc("werkgever", YUSUF_CASE, "visie_werkgever",
+					 "{\"datum\":\"2026-02-25\",\"visie\":\"Zonder bijlage.\"}");
+	snprintf(path, sizeof path, "/api/v1/cases/%d/documents/%lld/attachments/%lld", YUSUF_CASE,
+		 (long long)other, (long long)aid);
+	call(as("werkgever"), "GET", path, NULL, 0, &r);
+	assert_error(&r, 404, "not_found", "aid");
+	reply_free(&r);
+	/* A damaged row is never served as the file. */
+	struct sw_error err = { 0 };
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE document_attachments SET data = 'JVBERi0=' WHERE id = %lld",
+		 (long long)aid);
+	assert_int_equal(db_exec(store_db(F->st), sql, &err), 0);
+	snprintf(path, sizeof path, "%s/%lld", base, (long long)aid);
+	call(as("werkgever"), "GET", path, NULL, 0, &r);
+	assert_int_equal(r.status, 500);
+	reply_free(&r);
 }
 
 int main(void)
@@ -606,6 +778,7 @@ int main(void)
 		cmocka_unit_test(test_every_type),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_early_second_track),
+		cmocka_unit_test(test_attachments),
 	};
 	if (crypto_init() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		return 1;

@@ -117,7 +117,8 @@ static char *pdf_text(const char *who, const char *path)
 	assert_string_equal(header(&r, "Content-Type", hdr, sizeof hdr), "application/pdf");
 	assert_non_null(strstr(header(&r, "Content-Disposition", hdr, sizeof hdr), "attachment;"));
 	assert_memory_equal(r.body, "%PDF-", 5);
-	const char *file = "/tmp/sw-test-api-exports.pdf";
+	char file[64];
+	snprintf(file, sizeof file, "/tmp/sw-test-api-exports-%d.pdf", (int)getpid());
 	write_file(file, r.body, r.len);
 	reply_free(&r);
 	snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", file);
@@ -137,8 +138,8 @@ static char *pdf_text(const char *who, const char *path)
  * cell" lines: one line per cell, as "r,c\tvalue". */
 static char *csv_cells(const char *body, size_t len, const char *delimiter)
 {
-	const char *file = "/tmp/sw-test-api-exports.csv";
-	char cmd[512];
+	char file[64], cmd[512];
+	snprintf(file, sizeof file, "/tmp/sw-test-api-exports-%d.csv", (int)getpid());
 	int status;
 	write_file(file, body, len);
 	snprintf(cmd, sizeof cmd,

@@ -419,18 +419,31 @@ static void test_body_limit(void **state)
 	struct fx *f = *state;
 	char cookie[128], token[128];
 	csrf(f, cookie, token);
-	/* Exactly the limit is accepted by the server (the handler then finds
-	 * it is not valid JSON text). */
+	/* Exactly the JSON limit is accepted (the handler then finds it is not
+	 * valid JSON text); one byte more is refused by json_body_parse. */
 	const size_t limit = HTTP_DEFAULT_MAX_BODY;
 	char *big = malloc(limit + 2);
 	memset(big, ' ', limit + 1);
 	big[0] = '{';
-	big[limit - 1] = '}';
-	struct req_opts o = { .method = "POST", .body = big, .body_len = limit,
+	big[JSON_BODY_MAX_BYTES - 1] = '}';
+	struct req_opts o = { .method = "POST", .body = big, .body_len = JSON_BODY_MAX_BYTES,
 			      .headers = { cookie, token } };
 	struct reply r;
 	request(f, "/api/v1/echo", &o, &r);
 	assert_error(&r, 422, "invalid", "text");
+	reply_free(&r);
+	big[JSON_BODY_MAX_BYTES - 1] = ' ';
+	big[JSON_BODY_MAX_BYTES] = '}';
+	o.body_len = JSON_BODY_MAX_BYTES + 1;
+	request(f, "/api/v1/echo", &o, &r);
+	assert_error(&r, 413, "limit", "body");
+	reply_free(&r);
+	/* Exactly the server's limit reaches the handler. */
+	big[limit - 1] = '}';
+	o.body_len = limit;
+	request(f, "/api/v1/echo", &o, &r);
+	assert_error(&r, 413, "limit", "body");
+	assert_non_null(strstr(r.body, "JSON body"));
 	reply_free(&r);
 	/* One byte more, declared in Content-Length: refused up front. */
 	o.body_len = limit + 1;
