@@ -39,7 +39,7 @@ LISTEN  ?= 127.0.0.1:8080
 # The demo's key of the medical domain: outside the database, made once.
 MEDICAL_KEY ?= var/medical.key
 
-.PHONY: all deps run test test-build bench clean
+.PHONY: all deps run test test-build bench screenshots clean
 all: $(BIN)
 
 deps:
@@ -88,6 +88,13 @@ test-build: $(BIN) $(TESTS)
 bench: deps
 	@$(MAKE) --no-print-directory SANITIZE=0 $(BIN) $(BENCHES)
 	@BUILD=build/release ./bench/run.sh
+
+# PNGs of each role's main pages in docs/screenshots: the real server with
+# fresh seeded demo data and Debian's chromium (tests/web/serve.sh).
+screenshots: deps
+	@$(MAKE) --no-print-directory all web/dist/index.html
+	@rm -f docs/screenshots/*.png
+	@BUILD=$(BUILD) sh tests/web/serve.sh node web/dev/screenshots.mjs $(CURDIR)/docs/screenshots
 
 clean:
 	rm -rf build

@@ -73,6 +73,8 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_cases_register,
 	api_messages_register,
 	api_consents_register,
+	api_info_register,
+	api_decisions_register,
 	api_medical_register,
 	api_organisations_register,
 	api_users_register,

@@ -236,6 +236,12 @@ int api_participations_register(struct router *r, struct api_app *app, struct sw
 /* deviations.c: /api/v1/cases/{id}/deviations (art. 5) */
 int api_deviations_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* info.c: /api/v1/info and /api/v1/cases/{id}/info (information modules) */
+int api_info_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* decisions.c: /api/v1/cases/{id}/decisions (shared decisions) */
+int api_decisions_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 /* ---- the dossier (documents.c, exports.c) ------------------------------ */
 
 struct riv_report;

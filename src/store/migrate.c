@@ -526,6 +526,54 @@ static const struct migration migrations[] = {
 	  "ALTER TABLE sick_periods ADD COLUMN zwangerschap SMALLINT NOT NULL DEFAULT 0"
 	  " CHECK (zwangerschap IN (0, 1));",
 	  { NULL, NULL } },
+	{ 9,
+	  /* Read receipts of the information modules (src/core/info.c): who
+	   * read which module in which case, once. Shared decisions
+	   * (gedeelde besluitvorming): a question with options (pros and cons)
+	   * proposed by a party, and every party's response, all kept; the
+	   * employee's acceptance picks the chosen option. Everything goes with
+	   * its case when retention removes it. */
+	  "CREATE TABLE info_reads ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " module TEXT NOT NULL,"
+	  " read_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " UNIQUE (case_id, user_id, module));"
+
+	  "CREATE TABLE decisions ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " question TEXT NOT NULL,"
+	  " proposed_by BIGINT NOT NULL REFERENCES users (id),"
+	  " proposed_role TEXT NOT NULL,"
+	  " status TEXT NOT NULL DEFAULT 'voorgesteld' CHECK (status IN ('voorgesteld', 'aanvaard',"
+	  "  'besproken', 'ingetrokken')),"
+	  " chosen_option INTEGER,"
+	  " decided_on {{DATE}},"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " CHECK ((status = 'aanvaard') = (chosen_option IS NOT NULL)));"
+	  "CREATE INDEX decisions_case ON decisions (case_id, id);"
+
+	  "CREATE TABLE decision_options ("
+	  " decision_id BIGINT NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,"
+	  " position INTEGER NOT NULL,"
+	  " label TEXT NOT NULL,"
+	  " pros TEXT,"
+	  " cons TEXT,"
+	  " PRIMARY KEY (decision_id, position));"
+
+	  "CREATE TABLE decision_responses ("
+	  " id {{ID}},"
+	  " decision_id BIGINT NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,"
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " role TEXT NOT NULL,"
+	  " answer TEXT NOT NULL CHECK (answer IN ('akkoord', 'bespreken')),"
+	  " option_index INTEGER,"
+	  " comment TEXT,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+	  "CREATE INDEX decision_responses_decision ON decision_responses (decision_id, id);",
+	  { NULL, NULL } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

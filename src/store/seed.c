@@ -451,6 +451,60 @@ static int seed_dossier(struct store *st, int employee, int64_t case_id, sw_date
 	return 0;
 }
 
+/* Shared decisions on the demo employee's case (week 50, orientation on the
+ * second track): one proposed by the labour expert that waits for the
+ * employee, and on Kees's case (week 90) one the employee accepted. */
+static int seed_decisions(struct store *st, const struct demo_case *dc, int64_t case_id,
+			  sw_date today, const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	static struct store_decision_option open_options[] = {
+		{ "Nu starten met het tweede spoor",
+		  "Je gebruikt de tijd tot week 104 om ander werk te vinden; de oriëntatie loopt al.",
+		  "Minder ruimte om eerst het arbeidsdeskundig onderzoek af te wachten." },
+		{ "Starten na de eerstejaarsevaluatie",
+		  "De uitkomst van het arbeidsdeskundig onderzoek is dan bekend.",
+		  "Je verliest ongeveer zes weken zoektijd." },
+	};
+	static struct store_decision_option done_options[] = {
+		{ "Proefplaatsing van een maand bij Bouwbedrijf Van Gils",
+		  "Kennismaken met het werk zonder risico voor de nieuwe werkgever.", NULL },
+		{ "Eerst een werkervaringsplaats", "Rustiger opbouw van uren.",
+		  "Geen zicht op een vaste baan." },
+	};
+	int64_t id;
+	if (dc->employee == U_WERKNEMER) {
+		const struct store_decision d = {
+			.case_id = case_id, .proposed_by = user_ids[U_ARBEIDSDESKUNDIGE],
+			.proposed_role = ROLE_ARBEIDSDESKUNDIGE,
+			.question = "Starten we het tweede spoor nu al, vóór de eerstejaarsevaluatie?",
+			.options = open_options, .noptions = 2,
+		};
+		return store_decision_insert(st, &d, &id, err);
+	}
+	if (dc->employee == U_KEES) {
+		const struct store_decision d = {
+			.case_id = case_id, .proposed_by = user_ids[U_COACH],
+			.proposed_role = ROLE_REINTEGRATIEPROFESSIONAL,
+			.question = "Welke plaatsing proberen we eerst?",
+			.options = done_options, .noptions = 2,
+		};
+		const struct store_decision_response yes = {
+			.user_id = user_ids[U_KEES], .role = ROLE_WERKNEMER,
+			.answer = STORE_DECISION_AKKOORD, .option_index = 0,
+			.comment = "Ik wil het graag proberen.",
+		};
+		const struct store_decision_response boss = {
+			.user_id = user_ids[U_WERKGEVER], .role = ROLE_WERKGEVER,
+			.answer = STORE_DECISION_AKKOORD, .option_index = 0,
+		};
+		if (store_decision_insert(st, &d, &id, err) != 0 ||
+		    store_decision_respond(st, id, &yes, today - 30, err) != 0 ||
+		    store_decision_respond(st, id, &boss, today - 29, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int seed_cases(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
 		      const int64_t user_ids[U__COUNT], struct sw_error *err)
 {
@@ -468,7 +522,8 @@ static int seed_cases(struct store *st, sw_date today, const int64_t org_ids[O__
 		    seed_history(st, dc, case_id, today - dc->started, user_ids, err) != 0 ||
 		    seed_dossier(st, dc->employee, case_id, today - dc->started, today, user_ids,
 				 err) != 0 ||
-		    store_case_refresh_deadlines(st, case_id, today, err) != 0)
+		    store_case_refresh_deadlines(st, case_id, today, err) != 0 ||
+		    seed_decisions(st, dc, case_id, today, user_ids, err) != 0)
 			return -1;
 	}
 	return 0;

@@ -65,9 +65,9 @@ interface CaseRec {
   consents: {
     id: number;
     kind: string;
-    granted_to: string;
-    granted_at: string;
-    revoked_at: string | null;
+    granted_to: string | null;
+    given_on: string;
+    revoked_on: string | null;
   }[];
 }
 
@@ -206,7 +206,7 @@ function seed(): CaseRec[] {
     { at: `${addDays(todayIso(), -5)}T08:30:00Z`, user: 2, role: 'werkgever', action: 'gelezen', what: 'dossier' },
     { at: `${addDays(todayIso(), -4)}T10:02:00Z`, user: 3, role: 'bedrijfsarts', action: 'gelezen', what: 'termijnen' },
   );
-  sanne.consents.push({ id: newId(), kind: 'delen_bureau', granted_to: 'Re-integratiebureau De Brug', granted_at: `${addDays(todayIso(), -6)}T11:00:00Z`, revoked_at: null });
+  sanne.consents.push({ id: newId(), kind: 'delen_bureau', granted_to: 'Re-integratiebureau De Brug', given_on: addDays(todayIso(), -6), revoked_on: null });
 
   const mohamed = makeCase(102, 8, 400, { verwachte_duur: 'Onbekend' });
   mohamed.participants.push({ user: 4, role: 'arbeidsdeskundige', from: addDays(mohamed.first_sick_day, 200), until: null });
@@ -583,7 +583,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, q
     if (role !== 'werknemer') throw new HttpError(403, 'forbidden', 'Alleen de werknemer ziet wie het dossier inzag.');
     const items = [...c.access]
       .reverse()
-      .map((a) => ({ at: a.at, user: { name: userRef(a.user).name }, role: a.role, action: a.action, what: a.what }));
+      .map((a) => ({ at: a.at, user: userRef(a.user), role: a.role, action: a.action === 'gelezen' ? 'read' : 'write', resource: a.what, outcome: 'allow' }));
     return send(res, 200, { items });
   }
   if (sub === 'consents') {
@@ -595,7 +595,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, q
       if (typeof b.kind !== 'string' || !kinds.includes(b.kind)) throw new HttpError(422, 'invalid', 'Kies waarvoor je toestemming geeft.', 'kind');
       const grantedTo = typeof b.granted_to === 'string' ? b.granted_to.trim() : '';
       if (b.kind !== 'zoekprofiel_netwerk' && !grantedTo) throw new HttpError(422, 'invalid', 'Vul in met wie je deelt.', 'granted_to');
-      const consent = { id: newId(), kind: b.kind, granted_to: grantedTo, granted_at: new Date().toISOString(), revoked_at: null };
+      const consent = { id: newId(), kind: b.kind, granted_to: grantedTo || null, given_on: todayIso(), revoked_on: null };
       c.consents.push(consent);
       logAccess(c, session, 'gegeven', `toestemming ${b.kind}`);
       return send(res, 201, consent);
@@ -603,9 +603,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, path: string, q
     if (method === 'DELETE' && m[3]) {
       const consent = c.consents.find((x) => x.id === Number(m[3]));
       if (!consent) throw new HttpError(404, 'not_found', 'Toestemming niet gevonden.');
-      consent.revoked_at = new Date().toISOString();
+      consent.revoked_on = todayIso();
       logAccess(c, session, 'ingetrokken', `toestemming ${consent.kind}`);
-      return send(res, 204);
+      return send(res, 200, consent);
     }
   }
   throw new HttpError(404, 'not_found', 'Onbekend adres.');

@@ -7,7 +7,9 @@ import { href, navigate, useRoute, type Route } from './lib/router';
 import { SessionProvider, personaOf, primaryRole, useSession } from './lib/session';
 import { CaseDetailPage } from './pages/CaseDetail';
 import { CasesHome } from './pages/CasesHome';
+import { DocumentPage } from './pages/Dossier';
 import { EmployeeHome } from './pages/EmployeeHome';
+import { InfoLibrary } from './pages/Info';
 import { LoginPage } from './pages/Login';
 import { NetworkCasePage } from './pages/NetworkCase';
 import { NetworkOffersPage } from './pages/NetworkOffers';
@@ -132,6 +134,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
           ? [{ label: t.nav.journey, route: { name: 'home' } }]
           : [{ label: t.nav.home, route: { name: 'home' } }];
   if (user.roles.includes('netwerkwerkgever') && persona !== 'other') items.push({ label: t.network.nav, route: { name: 'offers' } });
+  items.push({ label: t.nav.library, route: { name: 'library' } });
   return (
     <nav class="utrecht-nav-bar sw-nav" aria-label={t.app.mainNav}>
       <div class="utrecht-nav-bar__content sw-container">
@@ -139,7 +142,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
           {items.map((it) => {
             const current = it.route.name === route.name;
             // Case pages live under the home overview: highlighted, but not "the current page".
-            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network' || route.name === 'monitoring');
+            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network' || route.name === 'monitoring' || route.name === 'document');
             return (
               <li class="utrecht-nav-list__item" key={it.route.name}>
                 <a
@@ -202,7 +205,7 @@ function Content({ route }: { route: Route }) {
     case 'ziekmelding':
       return persona === 'werkgever' ? <ZiekmeldingPage /> : <NotFound />;
     case 'case':
-      return <CaseDetailPage key={route.id} id={route.id} roles={user.roles} />;
+      return <CaseDetailPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} roles={user.roles} />;
     case 'section':
       return <SectionPage key={`${route.id}-${route.section}`} id={route.id} section={route.section} />;
     case 'network':
@@ -213,6 +216,10 @@ function Content({ route }: { route: Route }) {
       return <MonitoringPage key={route.id} id={route.id} />;
     case 'statistics':
       return persona === 'werkgever' ? <StatisticsPage user={user} /> : <NotFound />;
+    case 'library':
+      return <InfoLibrary />;
+    case 'document':
+      return <DocumentPage key={`${route.id}-${route.did}`} id={route.id} did={route.did} />;
     case 'notfound':
       return <NotFound />;
   }

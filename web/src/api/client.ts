@@ -7,10 +7,17 @@ import type {
   AccessLogEntry,
   CaseDetail,
   CaseEvent,
+  CaseInfo,
   CaseStatus,
   CaseSummary,
   Consent,
+  Decision,
+  DocumentDiff,
+  DocumentVersion,
+  DossierDocument,
+  DecisionOption,
   ErrorCode,
+  InfoModule,
   Items,
   Message,
   Offer,
@@ -155,7 +162,8 @@ export const api = {
   sendMessage: (id: number, body: string) => post<Items<Message> | Message>(`/cases/${id}/messages`, { body }),
   accessLog: (id: number) => getOpt<Items<AccessLogEntry>>(`/cases/${id}/access-log`),
   consents: (id: number) => getOpt<Items<Consent>>(`/cases/${id}/consents`),
-  grantConsent: (id: number, kind: string, grantedTo: string) => post<Consent>(`/cases/${id}/consents`, { kind, granted_to: grantedTo }),
+  // granted_to names a bureau or care provider; the network consent has none (null).
+  grantConsent: (id: number, kind: string, grantedTo: string) => post<Consent>(`/cases/${id}/consents`, { kind, granted_to: grantedTo || null }),
   revokeConsent: (id: number, consentId: number) => del(`/cases/${id}/consents/${consentId}`),
 
   /* The employer network. */
@@ -173,6 +181,21 @@ export const api = {
   answerQuestionnaire: (id: number, pid: number, moment: Moment, perspective: Perspective, answers: Record<Factor, FactorAnswer>) =>
     request<QuestionnaireMoment>('PUT', `/cases/${id}/placements/${pid}/questionnaires/${moment}/${perspective}`, { answers }),
   statistics: (org: number, q: StatisticsQuery) => get<Statistics>(`/organisations/${org}/statistics?${statisticsQuery(q)}`),
+  documents: (id: number) => getOpt<Items<DossierDocument>>(`/cases/${id}/documents`),
+  document: (id: number, did: number) => get<DossierDocument>(`/cases/${id}/documents/${did}`),
+  createDocument: (id: number, type: string, content: Record<string, string>) => post<DossierDocument>(`/cases/${id}/documents`, { type, content }),
+  reviseDocument: (id: number, did: number, content: Record<string, string>) => post<DocumentVersion>(`/cases/${id}/documents/${did}/versions`, { content }),
+  answerDocument: (id: number, did: number, v: number, akkoord: boolean, toelichting: string | null) =>
+    post<DocumentVersion>(`/cases/${id}/documents/${did}/versions/${v}/agreement`, { akkoord, toelichting }),
+  documentDiff: (id: number, did: number, from: number, to: number) => get<DocumentDiff>(`/cases/${id}/documents/${did}/diff?from=${from}&to=${to}`),
+  infoLibrary: () => get<Items<InfoModule>>('/info'),
+  info: (id: number) => getOpt<CaseInfo>(`/cases/${id}/info`),
+  markInfoRead: (id: number, code: string) => post<InfoModule>(`/cases/${id}/info/${encodeURIComponent(code)}/read`, undefined),
+  decisions: (id: number) => getOpt<Items<Decision>>(`/cases/${id}/decisions`),
+  proposeDecision: (id: number, question: string, options: DecisionOption[]) => post<Decision>(`/cases/${id}/decisions`, { question, options }),
+  respondDecision: (id: number, did: number, r: { answer: 'akkoord' | 'bespreken'; option_index: number | null; comment: string | null }) =>
+    post<Decision>(`/cases/${id}/decisions/${did}/responses`, r),
+  withdrawDecision: (id: number, did: number) => post<Decision>(`/cases/${id}/decisions/${did}/withdraw`, undefined),
 };
 
 export function statisticsQuery(q: StatisticsQuery): string {

@@ -170,10 +170,11 @@ export interface Message {
 
 export interface AccessLogEntry {
   at: IsoDateTime;
-  user: { name: string };
-  role: Role | string;
-  action: string;
-  what: string;
+  user: { id: number; name: string | null };
+  role: Role | null;
+  action: 'read' | 'write' | string;
+  resource: string;
+  outcome: 'allow' | 'deny' | string;
 }
 
 export const CONSENT_KINDS = ['zoekprofiel_netwerk', 'delen_bureau', 'delen_zorgverlener'] as const;
@@ -182,9 +183,95 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export interface Consent {
   id: number;
   kind: ConsentKind | string;
-  granted_to: string | Ref | null;
-  granted_at?: IsoDateTime | null;
-  revoked_at?: IsoDateTime | null;
+  /** The named bureau or care provider (delen_ kinds); null for the network. */
+  granted_to: string | null;
+  given_on: IsoDate;
+  /** In force up to the day before; null while in force. */
+  revoked_on: IsoDate | null;
+}
+
+/** A version of a dossier document (src/api/documents.c); content holds the type's field values. */
+export interface DocumentVersion {
+  version: number;
+  datum: IsoDate;
+  content: Record<string, string | number>;
+  author: { id: number; name: string | null; role: Role };
+  created_at: IsoDateTime;
+  /** null for types that ask no agreement of the employee. */
+  approval: { state: 'open' | 'akkoord' | 'niet_akkoord'; date: IsoDate | null; toelichting: string | null } | null;
+}
+
+export interface DossierDocument {
+  id: number;
+  type: string;
+  title: string;
+  created_by: number;
+  created_role: Role;
+  created_at: IsoDateTime;
+  versions_count: number;
+  latest: DocumentVersion;
+  /** Oldest first; only on a single document. */
+  versions?: DocumentVersion[];
+}
+
+export interface DocumentDiff {
+  document: number;
+  from: number;
+  to: number;
+  fields: { field: string; label: string; status: 'gelijk' | 'gewijzigd' | 'toegevoegd' | 'verwijderd'; old: string | null; new: string | null }[];
+}
+
+export interface InfoText {
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/** An information module offered at a moment of the timeline (src/core/info.c). */
+export interface InfoModule {
+  code: string;
+  roles: Role[];
+  nl: InfoText;
+  en: InfoText;
+  /** Case endpoints only: when the viewer first marked it read. */
+  read_at?: IsoDateTime | null;
+}
+
+export interface CaseInfo {
+  role: Role;
+  week: number;
+  items: InfoModule[];
+}
+
+export const DECISION_STATUSES = ['voorgesteld', 'aanvaard', 'besproken', 'ingetrokken'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export interface DecisionOption {
+  label: string;
+  pros: string | null;
+  cons: string | null;
+}
+
+export interface DecisionResponse {
+  id: number;
+  user: { id: number; name: string | null; role: Role };
+  answer: 'akkoord' | 'bespreken';
+  option_index: number | null;
+  comment: string | null;
+  created_at: IsoDateTime;
+}
+
+/** A shared decision (gedeelde besluitvorming). */
+export interface Decision {
+  id: number;
+  question: string;
+  proposed_by: { id: number; name: string | null; role: Role };
+  status: DecisionStatus;
+  chosen_option: number | null;
+  decided_on: IsoDate | null;
+  created_at: IsoDateTime;
+  options: DecisionOption[];
+  responses: DecisionResponse[];
 }
 
 export interface Items<T> {

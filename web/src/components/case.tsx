@@ -6,12 +6,17 @@ import { href, type Section } from '../lib/router';
 import { CaseStatusText, DateText } from './ui';
 
 export function sectionsFor(ownCase: boolean): Section[] {
-  return ownCase ? ['documenten', 'berichten', 'toestemmingen', 'inzage'] : ['documenten', 'berichten'];
+  // The access log is the employee's (policy: access_log is theirs alone).
+  return ownCase
+    ? ['informatie', 'beslissingen', 'documenten', 'berichten', 'toestemmingen', 'inzage']
+    : ['informatie', 'beslissingen', 'documenten', 'berichten', 'toestemmingen'];
 }
 
 export function CaseSections({ caseId, ownCase, headingId = 'sections-heading', heading }: { caseId: number; ownCase: boolean; headingId?: string; heading: string }) {
   const { t } = useI18n();
   const label: Record<Section, string> = {
+    informatie: ownCase ? t.sections.info : t.sections.infoOther,
+    beslissingen: t.sections.decisions,
     documenten: t.sections.documents,
     berichten: t.sections.messages,
     toestemmingen: t.sections.consents,

@@ -158,23 +158,3 @@ export function NextSteps({ data, viewerRoles, own, limit = 3 }: { data: Timelin
     </section>
   );
 }
-
-/** Information offered at the right moment (DOMAIN.md: information offered actively). */
-export function Tips({ week }: { week: number }) {
-  const { t } = useI18n();
-  const text = week <= 6 ? t.tips.early : week <= 52 ? t.tips.year1 : week <= 93 ? t.tips.year2 : t.tips.late;
-  return (
-    <section class="sw-section" aria-labelledby="tips-heading">
-      <div class="utrecht-alert utrecht-alert--info sw-alert">
-        <div class="utrecht-alert__content">
-          <div class="utrecht-alert__message">
-            <h2 class="utrecht-heading-2" id="tips-heading">
-              {t.tips.heading}
-            </h2>
-            <p class="utrecht-paragraph">{text}</p>
-          </div>
-        </div>
-      </div>
-    </section>
-  );
-}

@@ -5,34 +5,44 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export const SECTIONS = ['documenten', 'berichten', 'toestemmingen', 'inzage'] as const;
+export const SECTIONS = ['informatie', 'beslissingen', 'documenten', 'berichten', 'toestemmingen', 'inzage'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
   | { name: 'home' }
   | { name: 'login' }
   | { name: 'ziekmelding' }
-  | { name: 'case'; id: number }
+  | { name: 'library' }
+  /** step: a deadline code to open the case at (one click from a case list). */
+  | { name: 'case'; id: number; step?: string }
   | { name: 'section'; id: number; section: Section }
   | { name: 'network'; id: number }
   | { name: 'offers' }
   | { name: 'monitoring'; id: number }
   | { name: 'statistics' }
+  | { name: 'document'; id: number; did: number }
   | { name: 'notfound' };
 
 export function parseHash(hash: string): Route | null {
   if (hash === '' || hash === '#') return { name: 'home' };
   if (!hash.startsWith('#/')) return null;
-  const path = hash.slice(1).split('?')[0]!.replace(/\/+$/, '') || '/';
+  const [rawPath, query = ''] = hash.slice(1).split('?');
+  const path = rawPath!.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'home' };
   if (path === '/inloggen') return { name: 'login' };
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
   if (path === '/aanbod') return { name: 'offers' };
   if (path === '/statistiek') return { name: 'statistics' };
+  if (path === '/informatie') return { name: 'library' };
+  const doc = /^\/dossiers\/(\d{1,12})\/documenten\/(\d{1,12})$/.exec(path);
+  if (doc) return { name: 'document', id: Number(doc[1]), did: Number(doc[2]) };
   const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
   if (m) {
     const id = Number(m[1]);
-    if (!m[2]) return { name: 'case', id };
+    if (!m[2]) {
+      const step = new URLSearchParams(query).get('stap');
+      return step && /^[a-z_]{1,40}$/.test(step) ? { name: 'case', id, step } : { name: 'case', id };
+    }
     if (m[2] === 'netwerk') return { name: 'network', id };
     if (m[2] === 'monitoring') return { name: 'monitoring', id };
     if ((SECTIONS as readonly string[]).includes(m[2])) return { name: 'section', id, section: m[2] as Section };
@@ -48,8 +58,10 @@ export function href(route: Route): string {
       return '#/inloggen';
     case 'ziekmelding':
       return '#/ziekmelding';
+    case 'library':
+      return '#/informatie';
     case 'case':
-      return `#/dossiers/${route.id}`;
+      return route.step ? `#/dossiers/${route.id}?stap=${route.step}` : `#/dossiers/${route.id}`;
     case 'section':
       return `#/dossiers/${route.id}/${route.section}`;
     case 'network':
@@ -60,6 +72,8 @@ export function href(route: Route): string {
       return `#/dossiers/${route.id}/monitoring`;
     case 'statistics':
       return '#/statistiek';
+    case 'document':
+      return `#/dossiers/${route.id}/documenten/${route.did}`;
     case 'notfound':
       return '#/niet-gevonden';
   }

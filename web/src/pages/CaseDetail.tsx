@@ -10,8 +10,10 @@ import { takeFlash } from '../lib/flash';
 import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { Journey } from './EmployeeHome';
+import { InfoNow } from './Info';
+import { StepPanel } from './Step';
 
-export function CaseDetailPage({ id, roles }: { id: number; roles: readonly Role[] }) {
+export function CaseDetailPage({ id, step, roles }: { id: number; step?: string; roles: readonly Role[] }) {
   const { t } = useI18n();
   const [flash] = useState(takeFlash);
   const state = useAsync(() => Promise.all([api.case(id), api.deadlines(id)]), [id]);
@@ -47,6 +49,7 @@ export function CaseDetailPage({ id, roles }: { id: number; roles: readonly Role
       <>
         <PageHeading title={t.employee.title}>{t.employee.title}</PageHeading>
         {flashAlert}
+        {step && <StepPanel c={c} tl={tl} code={step} viewer={c.my_role ? [c.my_role] : [...roles]} />}
         <Journey c={c} tl={tl} roles={roles} />
       </>
     );
@@ -62,7 +65,9 @@ export function CaseDetailPage({ id, roles }: { id: number; roles: readonly Role
       </p>
       <PageHeading title={title}>{title}</PageHeading>
       {flashAlert}
+      {step && <StepPanel c={c} tl={tl} code={step} viewer={viewer} />}
       {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} />}
+      {c.status !== 'gesloten' && <InfoNow caseId={c.id} own={false} />}
       <CaseFacts c={c} week={tl.week} />
       <Participants c={c} viewerRoles={viewer} heading={t.caseDetail.participants} />
       <CaseSections caseId={c.id} ownCase={false} heading={t.caseDetail.sections} />

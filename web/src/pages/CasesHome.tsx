@@ -187,7 +187,9 @@ function Cell({ col, row, t }: { col: Col; row: CaseSummary; t: Dict }) {
       return td(
         row.next_deadline ? (
           <>
-            {stepTitle(t, row.next_deadline)}
+            <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'case', id: row.id, step: row.next_deadline.code })} aria-label={t.cases.toStep(stepTitle(t, row.next_deadline), row.employee.name)}>
+              {stepTitle(t, row.next_deadline)}
+            </a>
             <br />
             <DateText iso={row.next_deadline.due_effective} />
           </>

@@ -2,11 +2,12 @@
 import { api } from '../api/client';
 import type { CaseDetail, Role, Timeline as TimelineData } from '../api/types';
 import { CaseSections, Participants } from '../components/case';
-import { NextSteps, Timeline, Tips } from '../components/timeline';
+import { NextSteps, Timeline } from '../components/timeline';
 import { Alert, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { useI18n } from '../i18n';
 import { formatDate } from '../lib/dates';
 import { useAsync } from '../lib/useAsync';
+import { InfoNow } from './Info';
 
 async function loadOwnCase(): Promise<{ c: CaseDetail; tl: TimelineData } | null> {
   const list = await api.cases({ perPage: 20 });
@@ -41,7 +42,7 @@ export function Journey({ c, tl, roles }: { c: CaseDetail; tl: TimelineData; rol
         {c.status === 'gesloten' ? t.employee.closedCase : t.employee.intro(formatDate(tl.case_start || c.first_sick_day, lang), tl.week)}
       </p>
       {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own />}
-      {c.status !== 'gesloten' && <Tips week={tl.week} />}
+      {c.status !== 'gesloten' && <InfoNow caseId={c.id} own />}
       <CaseSections caseId={c.id} ownCase heading={t.employee.sectionsHeading} />
       <Participants c={c} viewerRoles={viewer} heading={t.employee.participantsHeading} />
       <Timeline data={tl} viewerRoles={viewer} own />

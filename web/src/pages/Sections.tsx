@@ -1,4 +1,4 @@
-/* The sections of a case: documents (recorded steps), messages, consents, access log. */
+/* The sections of a case: information, decisions, documents (recorded steps), messages, consents, access log. */
 import { useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
 import type { CaseDetail, Consent, DeadlineCode } from '../api/types';
@@ -10,12 +10,17 @@ import type { Dict } from '../i18n';
 import { href, type Section } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { useFormErrors } from '../lib/useFormErrors';
+import { DecisionsSection } from './Decisions';
+import { DocumentList } from './Dossier';
+import { InfoSection } from './Info';
 
 export function SectionPage({ id, section }: { id: number; section: Section }) {
   const { t } = useI18n();
   const c = useAsync(() => api.case(id), [id]);
   const own = c.status === 'ok' && c.data.my_role === 'werknemer';
   const titles: Record<Section, string> = {
+    informatie: own ? t.info.title : t.info.titleOther,
+    beslissingen: t.decisions.title,
     documenten: t.documents.title,
     berichten: t.messages.title,
     toestemmingen: t.consents.title,
@@ -32,7 +37,14 @@ export function SectionPage({ id, section }: { id: number; section: Section }) {
       {c.status === 'ok' && !own && <p class="utrecht-paragraph sw-muted">{t.caseDetail.title(c.data.employee.name)}</p>}
       {c.status === 'loading' && <Loading />}
       {c.status === 'error' && <ErrorAlert error={c.error} onRetry={c.reload} />}
-      {c.status === 'ok' && section === 'documenten' && <Documents caseId={id} />}
+      {c.status === 'ok' && section === 'informatie' && <InfoSection caseId={id} />}
+      {c.status === 'ok' && section === 'beslissingen' && <DecisionsSection c={c.data} />}
+      {c.status === 'ok' && section === 'documenten' && (
+        <>
+          <DocumentList c={c.data} />
+          <Documents caseId={id} />
+        </>
+      )}
       {c.status === 'ok' && section === 'berichten' && <Messages caseId={id} />}
       {c.status === 'ok' && section === 'toestemmingen' && <Consents c={c.data} />}
       {c.status === 'ok' && section === 'inzage' && <AccessLog caseId={id} own={own} />}
@@ -51,7 +63,10 @@ function Documents({ caseId }: { caseId: number }) {
   if (ev.status === 'error') return <ErrorAlert error={ev.error} onRetry={ev.reload} />;
   const items = [...ev.data.items].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <>
+    <section class="sw-section" aria-labelledby="steps-heading">
+      <h2 class="utrecht-heading-2" id="steps-heading">
+        {t.documents.caption}
+      </h2>
       <p class="utrecht-paragraph">{t.documents.intro}</p>
       {items.length === 0 ? (
         <p class="utrecht-paragraph">{t.documents.empty}</p>
@@ -78,7 +93,7 @@ function Documents({ caseId }: { caseId: number }) {
           </table>
         </div>
       )}
-    </>
+    </section>
   );
 }
 
@@ -168,7 +183,6 @@ function consentKindLabel(t: Dict, kind: string): string {
 }
 
 function grantedToText(t: Dict, c: Consent): string {
-  if (c.granted_to && typeof c.granted_to === 'object') return c.granted_to.name;
   if (c.granted_to) return c.granted_to;
   return c.kind === 'zoekprofiel_netwerk' ? t.consents.networkName : '';
 }
@@ -245,7 +259,7 @@ function Consents({ c }: { c: CaseDetail }) {
                   <dl class="sw-facts">
                     <div class="sw-facts__row">
                       <dt>{t.consents.state}</dt>
-                      <dd>{x.revoked_at ? t.consents.revokedState : t.consents.active}</dd>
+                      <dd>{x.revoked_on ? t.consents.revokedState : t.consents.active}</dd>
                     </div>
                     {grantedToText(t, x) && (
                       <div class="sw-facts__row">
@@ -253,20 +267,18 @@ function Consents({ c }: { c: CaseDetail }) {
                         <dd>{grantedToText(t, x)}</dd>
                       </div>
                     )}
-                    {x.granted_at && (
-                      <div class="sw-facts__row">
-                        <dt>{t.consents.grantedAt}</dt>
-                        <dd><DateTimeText iso={x.granted_at} /></dd>
-                      </div>
-                    )}
-                    {x.revoked_at && (
+                    <div class="sw-facts__row">
+                      <dt>{t.consents.grantedAt}</dt>
+                      <dd><DateText iso={x.given_on} /></dd>
+                    </div>
+                    {x.revoked_on && (
                       <div class="sw-facts__row">
                         <dt>{t.consents.revokedAt}</dt>
-                        <dd><DateTimeText iso={x.revoked_at} /></dd>
+                        <dd><DateText iso={x.revoked_on} /></dd>
                       </div>
                     )}
                   </dl>
-                  {own && !x.revoked_at && (
+                  {own && !x.revoked_on && (
                     <button
                       type="button"
                       class="utrecht-button utrecht-button--secondary-action"
@@ -343,16 +355,18 @@ function AccessLog({ caseId, own }: { caseId: number; own: boolean }) {
                   <th class="utrecht-table__header-cell" scope="col">{t.accessLog.role}</th>
                   <th class="utrecht-table__header-cell" scope="col">{t.accessLog.action}</th>
                   <th class="utrecht-table__header-cell" scope="col">{t.accessLog.what}</th>
+                  <th class="utrecht-table__header-cell" scope="col">{t.accessLog.outcome}</th>
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
                 {log.data.items.map((a, i) => (
                   <tr class="utrecht-table__row" key={i}>
                     <td class="utrecht-table__cell"><DateTimeText iso={a.at} /></td>
-                    <td class="utrecht-table__cell">{a.user.name}</td>
-                    <td class="utrecht-table__cell">{(t.roles as Record<string, string>)[a.role] ?? a.role}</td>
-                    <td class="utrecht-table__cell">{a.action}</td>
-                    <td class="utrecht-table__cell">{a.what}</td>
+                    <td class="utrecht-table__cell">{a.user.name ?? t.accessLog.unknownUser}</td>
+                    <td class="utrecht-table__cell">{a.role ? ((t.roles as Record<string, string>)[a.role] ?? a.role) : t.accessLog.noRole}</td>
+                    <td class="utrecht-table__cell">{t.accessLog.actions[a.action] ?? a.action}</td>
+                    <td class="utrecht-table__cell">{t.accessLog.resources[a.resource] ?? a.resource}</td>
+                    <td class="utrecht-table__cell">{t.accessLog.outcomes[a.outcome] ?? a.outcome}</td>
                   </tr>
                 ))}
               </tbody>
