@@ -275,7 +275,7 @@ static const struct info_module modules[] = {
 	  "Uiterlijk 11 weken voor het eind van de wachttijd, in week 93, vraag je zelf de WIA aan.",
 	  "Na bijna twee jaar ziekte kun je een WIA-uitkering krijgen. Je vraagt die zelf aan bij "
 	  "UWV, uiterlijk 11 weken voor het eind van de wachttijd van 104 weken (week 93). UWV "
-	  "stuurt je daarvoor rond week 89 een brief.\n\n"
+	  "stuurt je daarover op tijd een brief.\n\n"
 	  "Bij de aanvraag horen het re-integratieverslag en het formulier Medische informatie. Dat "
 	  "formulier stuur je zelf naar UWV, nooit via je werkgever.\n\n"
 	  "Werkgever en werknemer kunnen samen uitstel van de aanvraag vragen, bijvoorbeeld als je "
@@ -285,7 +285,7 @@ static const struct info_module modules[] = {
 	  "By 11 weeks before the end of the waiting time, in week 93, you apply for WIA yourself.",
 	  "After almost two years of sickness you may receive a WIA benefit. You apply for it "
 	  "yourself at UWV, by 11 weeks before the end of the 104-week waiting time (week 93). UWV "
-	  "sends you a letter about it around week 89.\n\n"
+	  "sends you a letter about it in good time.\n\n"
 	  "The application includes the reintegration report and the Medical information form. You "
 	  "send that form to UWV yourself, never through your employer.\n\n"
 	  "Employer and employee can jointly request a postponement of the application, for instance "

@@ -13,7 +13,9 @@ import { login, testAccounts } from './lib/login.mjs';
 const accounts = testAccounts();
 const ROLES = ['werknemer', 'werkgever', 'bedrijfsarts', 'arbeidsdeskundige', 're-integratieprofessional'];
 
+/** Waits until neither the h1 (a case page while loading) nor a status says "loading". */
 async function waitLoaded(page) {
+  await page.waitForFunction(() => !/Bezig met laden|Loading/.test(document.querySelector('h1')?.textContent ?? ''));
   await page.getByRole('status').filter({ hasText: /Bezig met laden|Loading/ }).first().waitFor({ state: 'detached' }).catch(() => {});
 }
 
@@ -46,6 +48,7 @@ for (const role of ROLES) {
         await page.goto(`${baseUrl()}/#/dossiers/${id}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await waitLoaded(page);
+        await page.locator(`nav a[href^="#/dossiers/${id}/"]`).first().waitFor();
         const sections = await page.locator(`nav a[href^="#/dossiers/${id}/"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
         assert.ok(sections.length >= 5, `${role}: the case sections are linked (${sections.join(', ')})`);
         pages.push(...sections);

@@ -57,6 +57,9 @@ export const DEADLINE_CODES = [
   'wia_aanvraag',
   'beslissing_loonsanctie',
   'einde_wachttijd',
+  // The orientation phase of an early second track (only when return to the own job was found unlikely in year 1).
+  'arbeidsdeskundig_onderzoek',
+  'orientatie_tweede_spoor',
 ] as const;
 export type DeadlineCode = (typeof DEADLINE_CODES)[number];
 

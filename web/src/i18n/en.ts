@@ -143,6 +143,14 @@ export const en: Dict = {
       title: 'End of the waiting time (104 weeks)',
       explain: 'The waiting time of 104 weeks is over. A WIA benefit can start after this.',
     },
+    arbeidsdeskundig_onderzoek: {
+      title: 'Labour expert assessment (second-track orientation)',
+      explain: 'Returning to your own work seems not feasible. A labour expert assesses which work does suit you, with your employer or elsewhere.',
+    },
+    orientatie_tweede_spoor: {
+      title: 'Start of the second-track orientation',
+      explain: 'You start orienting on other work, for instance with career orientation or help with saying goodbye to your old work.',
+    },
   },
   eventKinds: {
     vrijstelling_tweede_spoor: 'Exemption from the second track',

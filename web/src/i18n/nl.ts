@@ -143,6 +143,14 @@ export const nl = {
       title: 'Einde wachttijd (104 weken)',
       explain: 'De wachttijd van 104 weken is voorbij. Daarna kan een WIA-uitkering ingaan.',
     },
+    arbeidsdeskundig_onderzoek: {
+      title: 'Arbeidsdeskundig onderzoek (oriëntatie tweede spoor)',
+      explain: 'Terugkeer in je eigen werk lijkt niet haalbaar. Een arbeidsdeskundige onderzoekt welk werk wel bij je past, bij je werkgever of elders.',
+    },
+    orientatie_tweede_spoor: {
+      title: 'Start oriëntatie tweede spoor',
+      explain: 'Je begint met de oriëntatie op ander werk, bijvoorbeeld met loopbaanoriëntatie of hulp bij het afscheid van je oude werk.',
+    },
   } satisfies Record<DeadlineCode, { title: string; explain: string }>,
   eventKinds: {
     vrijstelling_tweede_spoor: 'Vrijstelling tweede spoor',

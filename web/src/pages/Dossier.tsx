@@ -11,7 +11,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
 import type { CaseDetail, DocumentVersion, DossierDocument, Role } from '../api/types';
 import { ErrorSummary, MedicalWarning, Select, TextArea, TextField, type FieldErrors } from '../components/fields';
-import { Alert, DateText, ErrorAlert, Loading, PageHeading, apiErrorText } from '../components/ui';
+import { Alert, DateText, ErrorAlert, Loading, PageHeading, VisuallyHidden, apiErrorText } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { Dict } from '../i18n';
 import { formatDate, todayInAmsterdam } from '../lib/dates';
@@ -95,7 +95,9 @@ export function DocumentList({ c }: { c: CaseDetail }) {
         ) : (
           <div class="utrecht-table-container">
             <table class="utrecht-table utrecht-table--html-table sw-table">
-              <caption class="utrecht-table__caption">{t.dossier.caption}</caption>
+              <caption class="utrecht-table__caption">
+                <VisuallyHidden>{t.dossier.caption}</VisuallyHidden>
+              </caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
                   <th class="utrecht-table__header-cell" scope="col">{t.dossier.document}</th>

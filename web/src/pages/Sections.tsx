@@ -4,7 +4,7 @@ import { ApiError, api } from '../api/client';
 import type { CaseDetail, Consent, DeadlineCode } from '../api/types';
 import { CONSENT_KINDS } from '../api/types';
 import { ErrorSummary, MedicalWarning, Select, TextArea, TextField, type FieldErrors } from '../components/fields';
-import { Alert, DateText, DateTimeText, ErrorAlert, Loading, PageHeading, apiErrorText } from '../components/ui';
+import { Alert, DateText, DateTimeText, ErrorAlert, Loading, PageHeading, VisuallyHidden, apiErrorText } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { Dict } from '../i18n';
 import { href, type Section } from '../lib/router';
@@ -73,7 +73,9 @@ function Documents({ caseId }: { caseId: number }) {
       ) : (
         <div class="utrecht-table-container">
           <table class="utrecht-table utrecht-table--html-table sw-table">
-            <caption class="utrecht-table__caption">{t.documents.caption}</caption>
+            <caption class="utrecht-table__caption">
+              <VisuallyHidden>{t.documents.caption}</VisuallyHidden>
+            </caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
                 <th class="utrecht-table__header-cell" scope="col">{t.documents.date}</th>
