@@ -32,6 +32,8 @@ run() {
 	failed=$((failed + bad))
 	if [ "$bad" -ne 0 ]; then
 		echo "FAIL $name ($ok passed, $bad failed, exit $rc):"
+		# The failures with what they said (nested TAP indents them), then the end.
+		grep -A 25 '^ *not ok ' "$out" | head -120
 		grep -v '^ok ' "$out" | tail -40
 	else
 		echo "ok   $name ($ok)"
