@@ -29,28 +29,13 @@ static int like_pattern(const char *q, char out[2 * STORE_MAX_NAME + 3])
 
 /* ---- organisations ------------------------------------------------------ */
 
-static int read_org_row(struct db_stmt *q, struct store_arena *a, void *item,
-			struct sw_error *err)
-{
-	struct store_org *o = item;
-	o->id = db_col_int(q, 0);
-	o->name = store_arena_strdup(a, db_col_text(q, 1));
-	o->created_at = store_arena_strdup(a, db_col_text(q, 3));
-	if (o->name == NULL || o->created_at == NULL)
-		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
-	if (store_org_kind_parse(db_col_text(q, 2), &o->kind) != 0)
-		return sw_error_set(err, SW_EINTERNAL, "kind", "organisation %lld: unknown kind",
-				    (long long)o->id);
-	return 0;
-}
-
 #define ORG_WHERE " WHERE ($1 = '' OR kind = $1) AND ($2 = '' OR LOWER(name) LIKE $2 ESCAPE '\\')"
 
 int store_org_search(struct store *st, struct store_arena *a, const struct store_org_filter *f,
 		     struct store_org **out, size_t *n, int64_t *total, struct sw_error *err)
 {
 	static const char count_sql[] = "SELECT COUNT(*) FROM organisations" ORG_WHERE;
-	static const char sql[] = "SELECT id, name, kind, created_at FROM organisations" ORG_WHERE
+	static const char sql[] = "SELECT " STORE_ORG_COLS " FROM organisations" ORG_WHERE
 				  " ORDER BY id LIMIT $3 OFFSET $4";
 	char like[2 * STORE_MAX_NAME + 3];
 	if (like_pattern(f->q, like) != 0)
@@ -67,7 +52,7 @@ int store_org_search(struct store *st, struct store_arena *a, const struct store
 	db_bind_text(q, 2, like);
 	db_bind_int(q, 3, f->limit > 0 ? f->limit : INT64_MAX);
 	db_bind_int(q, 4, f->offset);
-	return store_collect(q, a, sizeof **out, read_org_row, (void **)out, n, err);
+	return store_collect(q, a, sizeof **out, store_read_org, (void **)out, n, err);
 }
 
 int store_org_update(struct store *st, const struct store_org *org, struct sw_error *err)

@@ -76,6 +76,11 @@ int store_input_add_event(struct store_case_input *in, struct db_stmt *q, int co
 int store_input_add_deviation(struct store_case_input *in, struct db_stmt *q, int col,
 			      struct sw_error *err);
 
+/* An organisation row: the columns STORE_ORG_COLS, read by store_read_org
+ * (a store_row_fn filling a struct store_org). */
+#define STORE_ORG_COLS "id, name, kind, created_at"
+int store_read_org(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err);
+
 /* SW_ENOTFOUND naming field unless the organisation / case / user exists. */
 int store_org_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
 int store_case_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);

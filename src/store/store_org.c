@@ -28,9 +28,7 @@ int store_org_kind_parse(const char *s, enum store_org_kind *out)
 
 /* ---- organisations ------------------------------------------------------ */
 
-#define ORG_COLS "id, name, kind, created_at"
-
-static int read_org(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err)
+int store_read_org(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err)
 {
 	struct store_org *o = item;
 	o->id = db_col_int(q, 0);
@@ -64,18 +62,18 @@ int store_org_insert(struct store *st, const struct store_org *org, int64_t *id,
 int store_org_get(struct store *st, struct store_arena *a, int64_t id, struct store_org *out,
 		  struct sw_error *err)
 {
-	static const char sql[] = "SELECT " ORG_COLS " FROM organisations WHERE id = $1";
-	return store_get_by_id(st, sql, id, a, read_org, out, "id", err);
+	static const char sql[] = "SELECT " STORE_ORG_COLS " FROM organisations WHERE id = $1";
+	return store_get_by_id(st, sql, id, a, store_read_org, out, "id", err);
 }
 
 int store_org_list(struct store *st, struct store_arena *a, struct store_org **out, size_t *n,
 		   struct sw_error *err)
 {
-	static const char sql[] = "SELECT " ORG_COLS " FROM organisations ORDER BY id";
+	static const char sql[] = "SELECT " STORE_ORG_COLS " FROM organisations ORDER BY id";
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q == NULL)
 		return -1;
-	return store_collect(q, a, sizeof **out, read_org, (void **)out, n, err);
+	return store_collect(q, a, sizeof **out, store_read_org, (void **)out, n, err);
 }
 
 /* ---- users -------------------------------------------------------------- */
