@@ -1,7 +1,8 @@
 /* invitations.c - /api/v1/invitations: a beheerder invites someone to
  * create an account (email, name, organisation, optionally beheerder).
- * The answer carries the token once, in the accept URL; the database keeps
- * only its digest. POST /api/v1/invitations/{token} with a password creates
+ * The answer carries the token once, in the accept URL (the API) and the
+ * portal URL (the page the beheerder mails, #/uitnodiging/TOKEN); the
+ * database keeps only its digest. POST /api/v1/invitations/{token} with a password creates
  * the account and logs it in. The beheerder lists and withdraws the open
  * invitations.
  *
@@ -67,11 +68,13 @@ static int post_invitation(struct api_call *c, struct http_response *res, struct
 	if (store_invitation_insert(c->st, &v, &v.id, err) != 0 ||
 	    store_invitation_get(c->st, &c->arena, v.id, &v, err) != 0)
 		goto out;
-	char url[128];
+	char url[128], portal[128];
 	snprintf(url, sizeof url, "/api/v1/invitations/%s", token);
+	snprintf(portal, sizeof portal, "/#/uitnodiging/%s", token);
 	json_t *o = invitation_json(&v, now);
 	if (o == NULL || json_object_set_new(o, "token", json_string(token)) != 0 ||
-	    json_object_set_new(o, "accept_url", json_string(url)) != 0) {
+	    json_object_set_new(o, "accept_url", json_string(url)) != 0 ||
+	    json_object_set_new(o, "portal_url", json_string(portal)) != 0) {
 		json_decref(o);
 		sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 		goto out;

@@ -8,7 +8,12 @@
  * and hands the case to another casemanager of its own organisation. The
  * werknemer participation is made by the ziekmelding and never ends here.
  * Write access is case_functional write plus that role check, so the
- * policy matrix stays as it is. */
+ * policy matrix stays as it is.
+ *
+ * GET /api/v1/cases/{id}/participant-candidates gives that werkgever the
+ * professionals to pick from: the active accounts of the arbodiensten and
+ * re-integratiebedrijven. Accounts of other employers (their employees)
+ * and accounts without an organisation are never listed. */
 #include "api.h"
 
 #include "export/timeline_json.h"
@@ -187,6 +192,54 @@ out:
 	return rc;
 }
 
+/* Appends the active accounts of every organisation of kind to items. */
+static int append_candidates(struct api_call *c, enum store_org_kind kind, int64_t employee_id,
+			     json_t *items, struct sw_error *err)
+{
+	struct store_org_filter of = { .kind = (int)kind };
+	struct store_org *orgs;
+	size_t n_orgs;
+	int64_t total;
+	if (store_org_search(c->st, &c->arena, &of, &orgs, &n_orgs, &total, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n_orgs; i++) {
+		struct store_account_filter af = { .organisation_id = orgs[i].id, .active = 1 };
+		struct store_account *us;
+		size_t n;
+		if (store_account_search(c->st, &c->arena, &af, &us, &n, &total, err) != 0)
+			return -1;
+		for (size_t j = 0; j < n; j++) {
+			if (us[j].is_beheerder || us[j].id == employee_id)
+				continue;
+			json_t *o = json_pack("{s:I, s:s, s:{s:I, s:s, s:s}}", "id", (json_int_t)us[j].id,
+					      "name", us[j].name, "organisation", "id",
+					      (json_int_t)orgs[i].id, "name", orgs[i].name, "kind",
+					      store_org_kind_name(orgs[i].kind));
+			if (o == NULL || json_array_append_new(items, o) != 0)
+				return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+		}
+	}
+	return 0;
+}
+
+static int list_candidates(struct api_call *c, struct http_response *res, struct sw_error *err)
+{
+	int64_t id;
+	struct api_case ac;
+	if (assigner(c, &id, &ac, err) != 0)
+		return -1;
+	json_t *items = json_array();
+	if (items == NULL)
+		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	if (append_candidates(c, STORE_ORG_ARBODIENST, ac.kase.employee_id, items, err) != 0 ||
+	    append_candidates(c, STORE_ORG_REINTEGRATIEBEDRIJF, ac.kase.employee_id, items,
+			      err) != 0) {
+		json_decref(items);
+		return -1;
+	}
+	return http_response_json(res, 200, json_pack("{s:o}", "items", items), err);
+}
+
 int api_participations_register(struct router *r, struct api_app *app, struct sw_error *err)
 {
 	if (api_route(r, app, "GET", "/api/v1/cases/{id}/participations", list_participations,
@@ -194,7 +247,9 @@ int api_participations_register(struct router *r, struct api_app *app, struct sw
 	    api_route(r, app, "POST", "/api/v1/cases/{id}/participations", post_participation,
 		      err) != 0 ||
 	    api_route(r, app, "PATCH", "/api/v1/cases/{id}/participations/{pid}",
-		      patch_participation, err) != 0)
+		      patch_participation, err) != 0 ||
+	    api_route(r, app, "GET", "/api/v1/cases/{id}/participant-candidates", list_candidates,
+		      err) != 0)
 		return -1;
 	return 0;
 }

@@ -292,6 +292,8 @@ static int64_t invite(const char *body, char token[64])
 	char url[128];
 	snprintf(url, sizeof url, "/api/v1/invitations/%s", t);
 	assert_string_equal(str(r.json, "accept_url"), url);
+	snprintf(url, sizeof url, "/#/uitnodiging/%s", t);
+	assert_string_equal(str(r.json, "portal_url"), url);
 	snprintf(token, 64, "%s", t);
 	const int64_t id = num(r.json, "id");
 	reply_free(&r);

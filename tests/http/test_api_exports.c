@@ -24,6 +24,20 @@
 
 /* Where medical data could end up; no export may show it. */
 #define MEDICAL "MEDISCH-Q7X hernia L5"
+/* The text of the sealed notes of the medical domain (a diagnose and the
+ * medical part of the probleemanalyse): only the bedrijfsarts reads it. */
+#define SEALED "VERZEGELD-K4W"
+
+static const uint8_t test_key[CRYPTO_KEY_BYTES] = { 7, 3, 5, 11 };
+
+static int exports_setup(void **state)
+{
+	if (setup(state) != 0)
+		return -1;
+	memcpy(F->app->medical_key, test_key, sizeof test_key);
+	F->app->has_medical_key = true;
+	return 0;
+}
 
 static const char *str(const json_t *o, const char *key)
 {
@@ -471,7 +485,9 @@ static void test_calendar_feed(void **state)
  * message of the bedrijfsarts, the employee's consent for a care provider,
  * a note on an event, a field outside the schema in a stored probleemanalyse
  * (as an older or foreign writer might leave it) - and greps every export
- * the werkgever can make. */
+ * the werkgever can make. The medical domain's sealed notes (a diagnose and
+ * a probleemanalyse_medisch, text SEALED) appear in no export and in no
+ * JSON answer the werkgever gets either. */
 static void test_employer_exports_hold_no_medical_data(void **state)
 {
 	(void)state;
@@ -518,6 +534,27 @@ static void test_employer_exports_hold_no_medical_data(void **state)
 	struct sw_error err = { 0 };
 	if (db_exec(store_db(F->st), sql, &err) != 0)
 		fail_msg("%s", err.message);
+	/* The sealed notes: the bedrijfsarts reads them back, so they are there. */
+	static const enum store_medical_kind kinds[] = { STORE_MEDICAL_DIAGNOSE,
+							 STORE_MEDICAL_PROBLEEMANALYSE };
+	for (size_t i = 0; i < 2; i++) {
+		const struct store_medical_note note = {
+			.case_id = SANNE_CASE,
+			.author_id = user_id("bedrijfsarts@demo.spoorwijzer.nl"),
+			.kind = kinds[i], .text = SEALED " hernia L5-S1",
+		};
+		int64_t nid;
+		if (store_medical_insert(F->st, test_key, &note, &nid, &err) != 0)
+			fail_msg("%s", err.message);
+	}
+	snprintf(path, sizeof path, "/api/v1/cases/%d/medical", SANNE_CASE);
+	expect("bedrijfsarts", "GET", path, NULL, 200, &r);
+	assert_non_null(strstr(r.body, SEALED));
+	assert_non_null(strstr(r.body, "probleemanalyse_medisch"));
+	reply_free(&r);
+	expect("werkgever", "GET", path, NULL, 403, &r);
+	assert_null(strstr(r.body, SEALED));
+	reply_free(&r);
 	/* It is in the store, and the API does not hand it out either. */
 	assert_int_equal(count("SELECT COUNT(*) FROM document_versions WHERE document_id = $1", pa),
 			 2);
@@ -533,7 +570,8 @@ static void test_employer_exports_hold_no_medical_data(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		snprintf(url, sizeof url, "/api/v1/cases/%d/%s", SANNE_CASE, pdfs[i]);
 		char *text = pdf_text("werkgever", url);
-		if (strstr(text, "MEDISCH-Q7X") != NULL || strstr(text, "hernia") != NULL)
+		if (strstr(text, "MEDISCH-Q7X") != NULL || strstr(text, "hernia") != NULL ||
+		    strstr(text, SEALED) != NULL)
 			fail_msg("%s holds medical data", pdfs[i]);
 		if (i == 0) /* the probleemanalyse is there, its newest version */
 			expect_text(text, "Geen zwaar tilwerk meer.");
@@ -546,11 +584,28 @@ static void test_employer_exports_hold_no_medical_data(void **state)
 		else
 			fetch_feed(others[i], 200, &r);
 		assert_true(r.len > 100);
-		if (contains(r.body, r.len, "MEDISCH-Q7X") || contains(r.body, r.len, "hernia"))
+		if (contains(r.body, r.len, "MEDISCH-Q7X") || contains(r.body, r.len, "hernia") ||
+		    contains(r.body, r.len, SEALED))
 			fail_msg("%s holds medical data", others[i]);
 		reply_free(&r);
 	}
 	free(feed);
+	/* Every JSON answer about the case the werkgever reads. */
+	static const char *const json_paths[] = {
+		"", "/deadlines", "/events", "/documents", "/messages", "/decisions", "/info",
+		"/participations", "/consents",
+	};
+	for (size_t i = 0; i < sizeof json_paths / sizeof json_paths[0]; i++) {
+		snprintf(path, sizeof path, "/api/v1/cases/%d%s", SANNE_CASE, json_paths[i]);
+		expect("werkgever", "GET", path, NULL, 200, &r);
+		if (contains(r.body, r.len, SEALED) || contains(r.body, r.len, "probleemanalyse_medisch"))
+			fail_msg("%s holds medical data", path);
+		reply_free(&r);
+	}
+	snprintf(path, sizeof path, "/api/v1/cases/%d/documents/%lld", SANNE_CASE, (long long)pa);
+	expect("werkgever", "GET", path, NULL, 200, &r);
+	assert_null(strstr(r.body, SEALED));
+	reply_free(&r);
 }
 
 int main(void)
@@ -564,7 +619,7 @@ int main(void)
 		cmocka_unit_test(test_calendar_feed),
 		cmocka_unit_test(test_employer_exports_hold_no_medical_data),
 	};
-	const int rc = cmocka_run_group_tests(tests, setup, teardown);
+	const int rc = cmocka_run_group_tests(tests, exports_setup, teardown);
 	curl_global_cleanup();
 	pdf_shutdown(); /* the server's threads that rendered have ended */
 	return rc;

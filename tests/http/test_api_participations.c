@@ -190,6 +190,44 @@ static void test_participations(void **state)
 	reply_free(&r);
 }
 
+/* The professionals the werkgever picks from: arbodiensten and
+ * re-integratiebedrijven only, never an employee or a network employer. */
+static void test_candidates(void **state)
+{
+	(void)state;
+	char path[160];
+	struct reply r;
+	case_path(path, sizeof path, DAAN_CASE, "participant-candidates");
+	call(as("werkgever"), "GET", path, NULL, 0, &r);
+	if (r.status != 200)
+		fail_msg("candidates: %ld %s", r.status, r.body ? r.body : "");
+	const json_t *items = json_object_get(r.json, "items");
+	bool arts = false, ad = false, coach = false;
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		const json_t *it = json_array_get(items, i);
+		const char *name = str(it, "name");
+		const char *kind = str(json_object_get(it, "organisation"), "kind");
+		if (strcmp(kind, "arbodienst") != 0 && strcmp(kind, "re-integratiebedrijf") != 0)
+			fail_msg("%s of a %s", name, kind);
+		arts |= num(it, "id") == user_id("bedrijfsarts@demo.spoorwijzer.nl");
+		ad |= num(it, "id") == user_id("arbeidsdeskundige@demo.spoorwijzer.nl");
+		coach |= num(it, "id") == user_id("re-integratieprofessional@demo.spoorwijzer.nl");
+		static const char *const never[] = { "Daan Bakker", "Sanne de Vries", "Mark Janssens",
+						     "Erik van Gils", "Beheer Spoorwijzer" };
+		for (size_t j = 0; j < sizeof never / sizeof never[0]; j++)
+			if (strcmp(name, never[j]) == 0)
+				fail_msg("%s is listed", name);
+	}
+	assert_true(arts && ad && coach);
+	reply_free(&r);
+	/* Only the case's werkgever asks: its employee and bedrijfsarts are
+	 * refused, someone without a relation to the case does not see it. */
+	assert_int_equal(status_of("daan.bakker", "GET", path, NULL), 403);
+	assert_int_equal(status_of("bedrijfsarts", "GET", path, NULL), 403);
+	assert_int_equal(status_of("werknemer", "GET", path, NULL), 404);
+	assert_int_equal(status_of("beheerder", "GET", path, NULL), 404);
+}
+
 /* ---- art. 5 deviations ---- */
 
 static void test_deviations(void **state)
@@ -456,6 +494,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_participations),
+		cmocka_unit_test(test_candidates),
 		cmocka_unit_test(test_deviations),
 		cmocka_unit_test(test_event_pages),
 		cmocka_unit_test(test_message_pages),

@@ -5,6 +5,10 @@ import { ErrorAlert, Loading, PageHeading } from './components/ui';
 import { I18nProvider, useI18n } from './i18n';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import { SessionProvider, personaOf, primaryRole, useSession } from './lib/session';
+import { AcceptInvitationPage } from './pages/AdminAcceptInvitation';
+import { AdminInvitationsPage } from './pages/AdminInvitations';
+import { AdminOrganisationsPage } from './pages/AdminOrganisations';
+import { AdminUsersPage } from './pages/AdminUsers';
 import { CaseDetailPage } from './pages/CaseDetail';
 import { CasesHome } from './pages/CasesHome';
 import { DocumentPage } from './pages/Dossier';
@@ -132,7 +136,15 @@ function MainNav({ user, route }: { user: User; route: Route }) {
         ? [{ label: t.nav.myCases, route: { name: 'home' } }]
         : persona === 'werknemer'
           ? [{ label: t.nav.journey, route: { name: 'home' } }]
-          : [{ label: t.nav.home, route: { name: 'home' } }];
+          : user.is_beheerder
+            ? []
+            : [{ label: t.nav.home, route: { name: 'home' } }];
+  if (user.is_beheerder)
+    items.push(
+      { label: t.admin.navOrganisations, route: { name: 'admin', tab: 'organisaties' } },
+      { label: t.admin.navUsers, route: { name: 'admin', tab: 'gebruikers' } },
+      { label: t.admin.navInvitations, route: { name: 'admin', tab: 'uitnodigingen' } },
+    );
   if (user.roles.includes('netwerkwerkgever') && persona !== 'other') items.push({ label: t.network.nav, route: { name: 'offers' } });
   items.push({ label: t.nav.library, route: { name: 'library' } });
   return (
@@ -140,11 +152,11 @@ function MainNav({ user, route }: { user: User; route: Route }) {
       <div class="utrecht-nav-bar__content sw-container">
         <ul class="utrecht-nav-list sw-nav__list">
           {items.map((it) => {
-            const current = it.route.name === route.name;
+            const current = href(it.route) === href(route);
             // Case pages live under the home overview: highlighted, but not "the current page".
             const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network' || route.name === 'monitoring' || route.name === 'document');
             return (
-              <li class="utrecht-nav-list__item" key={it.route.name}>
+              <li class="utrecht-nav-list__item" key={href(it.route)}>
                 <a
                   class={`utrecht-nav-list__link sw-nav__link${current || within ? ' sw-nav__link--current' : ''}`}
                   href={href(it.route)}
@@ -188,6 +200,8 @@ function Content({ route }: { route: Route }) {
         <ErrorAlert error={state.error} onRetry={reload} />
       </>
     );
+  // The invitation link works without a session: it makes one.
+  if (route.name === 'invite') return <AcceptInvitationPage key={route.token} token={route.token} loggedIn={state.status === 'auth'} />;
   if (state.status === 'anon') return <LoginPage reason={state.reason} />;
 
   const user = state.user;
@@ -201,6 +215,7 @@ function Content({ route }: { route: Route }) {
       if (persona === 'werknemer') return <EmployeeHome roles={user.roles} />;
       if (persona === 'unknown') return <StartHome user={user} />;
       if (user.roles.includes('netwerkwerkgever')) return <NetworkOffersPage />;
+      if (user.is_beheerder) return <AdminOrganisationsPage />;
       return <OtherRoleHome />;
     case 'ziekmelding':
       return persona === 'werkgever' ? <ZiekmeldingPage /> : <NotFound />;
@@ -220,6 +235,11 @@ function Content({ route }: { route: Route }) {
       return <InfoLibrary />;
     case 'document':
       return <DocumentPage key={`${route.id}-${route.did}`} id={route.id} did={route.did} />;
+    case 'admin':
+      if (!user.is_beheerder) return <NotFound />;
+      if (route.tab === 'gebruikers') return <AdminUsersPage />;
+      if (route.tab === 'uitnodigingen') return <AdminInvitationsPage />;
+      return <AdminOrganisationsPage />;
     case 'notfound':
       return <NotFound />;
   }

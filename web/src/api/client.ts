@@ -4,6 +4,12 @@
  * turned into ApiError.
  */
 import type {
+  Account,
+  Candidate,
+  Invitation,
+  NewInvitation,
+  Organisation,
+  Participation,
   AccessLogEntry,
   CaseDetail,
   CaseEvent,
@@ -196,7 +202,35 @@ export const api = {
   respondDecision: (id: number, did: number, r: { answer: 'akkoord' | 'bespreken'; option_index: number | null; comment: string | null }) =>
     post<Decision>(`/cases/${id}/decisions/${did}/responses`, r),
   withdrawDecision: (id: number, did: number) => post<Decision>(`/cases/${id}/decisions/${did}/withdraw`, undefined),
+
+  /* Administration (the beheerder), invitations, participations. */
+  organisations: (q: { kind?: string; q?: string; page?: number; perPage?: number } = {}) =>
+    get<Page<Organisation>>(`/organisations?${pageQuery(q)}`),
+  createOrganisation: (o: { name: string; kind: string }) => post<Organisation>('/organisations', o),
+  updateOrganisation: (oid: number, o: { name?: string; kind?: string }) => request<Organisation>('PATCH', `/organisations/${oid}`, o),
+  users: (q: { q?: string; organisation_id?: string; active?: string; page?: number; perPage?: number } = {}) =>
+    get<Page<Account>>(`/users?${pageQuery(q)}`),
+  createUser: (u: { email: string; name: string; organisation_id: number | null }) => post<Account>('/users', u),
+  updateUser: (uid: number, u: { active?: boolean }) => request<Account>('PATCH', `/users/${uid}`, u),
+  invitations: (page = 1) => get<Page<Invitation>>(`/invitations?page=${page}&per_page=50`),
+  invite: (v: { email: string; name: string; organisation_id: number | null; is_beheerder: boolean }) => post<NewInvitation>('/invitations', v),
+  revokeInvitation: (id: number) => request<Invitation>('DELETE', `/invitations/${id}`),
+  acceptInvitation: (token: string, password: string) =>
+    request<SessionInfo>('POST', `/invitations/${encodeURIComponent(token)}`, { password }, { quiet401: true }),
+  participantCandidates: (id: number) => getOpt<Items<Candidate>>(`/cases/${id}/participant-candidates`),
+  participations: (id: number) => getOpt<Items<Participation>>(`/cases/${id}/participations`),
+  addParticipation: (id: number, userId: number, role: string) => post<Participation>(`/cases/${id}/participations`, { user_id: userId, role }),
+  endParticipation: (id: number, pid: number, until: string) => request<Participation>('PATCH', `/cases/${id}/participations/${pid}`, { until }),
 };
+
+/* page, per_page and the non-empty filters of a list query. */
+function pageQuery(q: Record<string, string | number | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && k !== 'page' && k !== 'perPage') p.set(k, String(v));
+  p.set('page', String(q.page ?? 1));
+  p.set('per_page', String(q.perPage ?? 50));
+  return p.toString();
+}
 
 export function statisticsQuery(q: StatisticsQuery): string {
   return new URLSearchParams({ from: q.from, to: q.to, days: q.days }).toString();

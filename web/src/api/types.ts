@@ -478,3 +478,59 @@ export interface StatisticsQuery {
   to: IsoDate;
   days: 'calendar' | 'working';
 }
+
+/* ---- administration (the beheerder) and invitations ---- */
+export const ORGANISATION_KINDS = ['werkgever', 'netwerk', 'arbodienst', 're-integratiebedrijf'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export interface Organisation {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  created_at: string;
+}
+
+/** A user as the administration sees it: never a password. */
+export interface Account {
+  id: number;
+  email: string;
+  name: string;
+  organisation_id: number | null;
+  is_beheerder: boolean;
+  active: boolean;
+  has_password: boolean;
+  created_at: string;
+}
+
+export interface Invitation {
+  id: number;
+  email: string;
+  name: string;
+  organisation_id: number | null;
+  is_beheerder: boolean;
+  status: 'open' | 'geaccepteerd' | 'ingetrokken' | 'verlopen';
+  created_at: string;
+  expires_at: string;
+}
+
+/** The answer to a new invitation: the token once, and the portal page to mail. */
+export interface NewInvitation extends Invitation {
+  token: string;
+  accept_url: string;
+  portal_url: string;
+}
+
+export interface Participation {
+  id: number;
+  user: Ref | null;
+  role: Role;
+  from: IsoDate;
+  until: IsoDate | null;
+}
+
+/** A professional the case's werkgever can assign (GET .../participant-candidates). */
+export interface Candidate {
+  id: number;
+  name: string;
+  organisation: { id: number; name: string; kind: OrganisationKind };
+}

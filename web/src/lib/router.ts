@@ -21,7 +21,13 @@ export type Route =
   | { name: 'monitoring'; id: number }
   | { name: 'statistics' }
   | { name: 'document'; id: number; did: number }
+  | { name: 'admin'; tab: AdminTab }
+  /** token: an invitation's single-use token (the link a beheerder mails). */
+  | { name: 'invite'; token: string }
   | { name: 'notfound' };
+
+export const ADMIN_TABS = ['organisaties', 'gebruikers', 'uitnodigingen'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function parseHash(hash: string): Route | null {
   if (hash === '' || hash === '#') return { name: 'home' };
@@ -34,6 +40,10 @@ export function parseHash(hash: string): Route | null {
   if (path === '/aanbod') return { name: 'offers' };
   if (path === '/statistiek') return { name: 'statistics' };
   if (path === '/informatie') return { name: 'library' };
+  const admin = /^\/beheer\/([a-z]+)$/.exec(path);
+  if (admin && (ADMIN_TABS as readonly string[]).includes(admin[1]!)) return { name: 'admin', tab: admin[1] as AdminTab };
+  const invite = /^\/uitnodiging\/([A-Za-z0-9_-]{1,128})$/.exec(path);
+  if (invite) return { name: 'invite', token: invite[1]! };
   const doc = /^\/dossiers\/(\d{1,12})\/documenten\/(\d{1,12})$/.exec(path);
   if (doc) return { name: 'document', id: Number(doc[1]), did: Number(doc[2]) };
   const m = /^\/dossiers\/(\d{1,12})(?:\/([a-z]+))?$/.exec(path);
@@ -74,6 +84,10 @@ export function href(route: Route): string {
       return '#/statistiek';
     case 'document':
       return `#/dossiers/${route.id}/documenten/${route.did}`;
+    case 'admin':
+      return `#/beheer/${route.tab}`;
+    case 'invite':
+      return `#/uitnodiging/${route.token}`;
     case 'notfound':
       return '#/niet-gevonden';
   }

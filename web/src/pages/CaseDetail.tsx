@@ -11,6 +11,7 @@ import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { Journey } from './EmployeeHome';
 import { InfoNow } from './Info';
+import { ManageParticipants } from './CaseParticipants';
 import { StepPanel } from './Step';
 
 export function CaseDetailPage({ id, step, roles }: { id: number; step?: string; roles: readonly Role[] }) {
@@ -69,7 +70,11 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
       {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} />}
       {c.status !== 'gesloten' && <InfoNow caseId={c.id} own={false} />}
       <CaseFacts c={c} week={tl.week} />
-      <Participants c={c} viewerRoles={viewer} heading={t.caseDetail.participants} />
+      {c.my_role === 'werkgever' ? (
+        <ManageParticipants caseId={c.id} onChange={state.reload} />
+      ) : (
+        <Participants c={c} viewerRoles={viewer} heading={t.caseDetail.participants} />
+      )}
       <CaseSections caseId={c.id} ownCase={false} heading={t.caseDetail.sections} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'network', id: c.id })}>
