@@ -603,6 +603,7 @@ export const en: Dict = {
     move: 'Move to this stage',
     reason: 'Reason for ending',
     reasonRequired: 'Enter the reason for ending.',
+    spelregelsMissing: 'First the own employer, the receiving employer and the employee agree to the rules of this placement.',
     moved: (title, stage) => `${title}: the stage is now ${stage}.`,
     history: 'History',
     historyCaption: (title) => `History of the proposal for ${title}`,

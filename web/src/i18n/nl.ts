@@ -603,6 +603,7 @@ export const nl = {
     move: 'Naar deze fase',
     reason: 'Reden van beëindigen',
     reasonRequired: 'Vul de reden van beëindigen in.',
+    spelregelsMissing: 'Eerst gaan de eigen werkgever, de ontvangende werkgever en de werknemer akkoord met de spelregels van deze plaatsing.',
     moved: (title: string, stage: string) => `${title}: de fase is nu ${stage}.`,
     history: 'Verloop',
     historyCaption: (title: string) => `Verloop van het voorstel voor ${title}`,
