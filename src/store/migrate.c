@@ -606,7 +606,16 @@ static const struct migration migrations[] = {
 	  " user_id BIGINT NOT NULL REFERENCES users (id),"
 	  " on_behalf SMALLINT NOT NULL DEFAULT 0 CHECK (on_behalf IN (0, 1)),"
 	  " agreed_at {{TS}} NOT NULL DEFAULT {{NOW}},"
-	  " PRIMARY KEY (entry_id, party));",
+	  " PRIMARY KEY (entry_id, party));"
+
+	  /* What `spoorwijzer network alerts` sent each organisation: a
+	   * candidate (case) for one of its offers is listed once. */
+	  "CREATE TABLE network_alerts ("
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " offer_id BIGINT NOT NULL REFERENCES placement_offers (id),"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " sent_on {{DATE}} NOT NULL,"
+	  " PRIMARY KEY (organisation_id, offer_id, case_id));",
 	  { NULL, NULL } },
 };
 

@@ -728,6 +728,15 @@ int store_spelregels_agree(struct store *st, int64_t entry_id, int version,
 int store_spelregels_agreed(struct store *st, int64_t entry_id, unsigned *missing,
 			    struct sw_error *err);
 
+/* ---- alerts to network employers (store_alerts.c) ------------------------ */
+
+/* Whether the case was sent to the organisation for the offer before. */
+int store_network_alert_sent(struct store *st, int64_t org_id, int64_t offer_id,
+			     int64_t case_id, int *sent, struct sw_error *err);
+/* Records that it was sent on day on; recording it again keeps the first. */
+int store_network_alert_record(struct store *st, int64_t org_id, int64_t offer_id,
+			       int64_t case_id, sw_date on, struct sw_error *err);
+
 /* ---- placement monitoring (store_monitor.c) ----------------------------- */
 
 enum store_placement_kind {
