@@ -218,8 +218,8 @@ static int post_akkoord(struct api_call *c, struct http_response *res, struct sw
 	if (body == NULL)
 		return -1;
 	int64_t version = 0;
-	int asked = -1, rc = -1, on_behalf;
-	enum store_party party;
+	int asked = -1, rc = -1, on_behalf = 0;
+	enum store_party party = STORE_PARTY_WERKGEVER;
 	if (json_fields_allowed(body, fields, err) == 0 &&
 	    json_field_int(body, "version", JSON_FIELD_REQUIRED, 1, INT32_MAX, &version, err) >= 0 &&
 	    json_field_enum(body, "party", JSON_FIELD_NULLABLE, party_names, &asked, err) >= 0 &&
