@@ -89,6 +89,7 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_zoekprofiel_register,
 	api_matches_register,
 	api_pipeline_register,
+	api_spelregels_register,
 	api_network_figures_register,
 	api_monitoring_register,
 	api_statistics_register,

@@ -200,6 +200,8 @@ int api_zoekprofiel_register(struct router *r, struct api_app *app, struct sw_er
 int api_matches_register(struct router *r, struct api_app *app, struct sw_error *err);
 /* pipeline.c: /api/v1/cases/{id}/pipeline */
 int api_pipeline_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* spelregels.c: /api/v1/cases/{id}/pipeline/{eid}/spelregels(/akkoord) */
+int api_spelregels_register(struct router *r, struct api_app *app, struct sw_error *err);
 /* network_figures.c: /api/v1/network/figures */
 int api_network_figures_register(struct router *r, struct api_app *app, struct sw_error *err);
 /* monitoring.c: /api/v1/cases/{id}/placements/... and .../monitoring/reminders */

@@ -17,6 +17,7 @@ static const struct {
 	{ "signals", cmd_signals, "daily run: what is due in 14 days or overdue, per case and party" },
 	{ "serve", cmd_serve, "serve the API and the web portal" },
 	{ "key", cmd_key, "generate the key of the medical domain" },
+	{ "network", cmd_network, "alerts to network employers: new matching candidates (teasers)" },
 };
 
 static int usage(FILE *out)

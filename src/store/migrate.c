@@ -574,6 +574,49 @@ static const struct migration migrations[] = {
 	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}});"
 	  "CREATE INDEX decision_responses_decision ON decision_responses (decision_id, id);",
 	  { NULL, NULL } },
+	{ 10,
+	  /* The network pipeline feeds monitoring: a pipeline entry has at
+	   * most one placement (the store creates it when the entry reaches
+	   * proefplaatsing, detachering or dienstverband). Several NULLs (a
+	   * placement entered directly) stay allowed in both dialects. */
+	  "CREATE UNIQUE INDEX placements_pipeline_entry ON placements (pipeline_entry_id);"
+
+	  /* The spelregels of one pipeline entry (DOMAIN.md section 6),
+	   * prefilled from the organisation's network_conditions, and the
+	   * agreement of each of the three parties (on_behalf: a professional
+	   * of the case recorded the receiving employer's signed agreement);
+	   * changing the rules withdraws every agreement (version + 1). */
+	  "CREATE TABLE spelregels ("
+	  " entry_id BIGINT PRIMARY KEY REFERENCES pipeline_entries (id) ON DELETE CASCADE,"
+	  " version INTEGER NOT NULL,"
+	  " ziekterisico TEXT NOT NULL"
+	  "  CHECK (ziekterisico IN ('verzendende_werkgever', 'ontvangende_werkgever')),"
+	  " loonkosten_percentage SMALLINT NOT NULL CHECK (loonkosten_percentage BETWEEN 0 AND 100),"
+	  " bij_terugval TEXT NOT NULL,"
+	  " intentie_dienstverband SMALLINT NOT NULL CHECK (intentie_dienstverband IN (0, 1)),"
+	  " contactpersoon TEXT NOT NULL,"
+	  " duur_weken SMALLINT NOT NULL CHECK (duur_weken BETWEEN 1 AND 104),"
+	  " updated_by BIGINT NOT NULL REFERENCES users (id),"
+	  " updated_at {{TS}} NOT NULL DEFAULT {{NOW}});"
+
+	  "CREATE TABLE spelregels_akkoord ("
+	  " entry_id BIGINT NOT NULL REFERENCES spelregels (entry_id) ON DELETE CASCADE,"
+	  " party TEXT NOT NULL CHECK (party IN ('werkgever', 'netwerkwerkgever', 'werknemer')),"
+	  " version INTEGER NOT NULL,"
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " on_behalf SMALLINT NOT NULL DEFAULT 0 CHECK (on_behalf IN (0, 1)),"
+	  " agreed_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " PRIMARY KEY (entry_id, party));"
+
+	  /* What `spoorwijzer network alerts` sent each organisation: a
+	   * candidate (case) for one of its offers is listed once. */
+	  "CREATE TABLE network_alerts ("
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " offer_id BIGINT NOT NULL REFERENCES placement_offers (id),"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " sent_on {{DATE}} NOT NULL,"
+	  " PRIMARY KEY (organisation_id, offer_id, case_id));",
+	  { NULL, NULL } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

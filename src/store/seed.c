@@ -630,6 +630,36 @@ static int seed_offers(struct store *st, const int64_t org_ids[O__COUNT],
 	return 0;
 }
 
+/* The spelregels of Kees's proefplaatsing: Van Gils's defaults, four
+ * weeks, agreed by his employer, Van Gils and Kees. */
+static int seed_spelregels(struct store *st, int64_t entry, const int64_t org_ids[O__COUNT],
+			   const int64_t user_ids[U__COUNT], struct sw_error *err)
+{
+	struct store_arena a = { 0 };
+	struct store_network_conditions k;
+	if (store_network_conditions_get(st, &a, org_ids[O_NETWERK_BOUW], &k, err) != 0) {
+		store_arena_free(&a);
+		return -1;
+	}
+	struct store_spelregels s = {
+		.entry_id = entry, .ziekterisico = k.ziekterisico,
+		.loonkosten_percentage = k.loonkosten_percentage, .bij_terugval = k.bij_terugval,
+		.intentie_dienstverband = k.intentie_dienstverband,
+		.contactpersoon = k.contactpersoon, .duur_weken = 4, .updated_by = user_ids[U_COACH],
+	};
+	int rc = store_spelregels_put(st, &s, err);
+	static const struct { int user; enum store_party party; } parties[] = {
+		{ U_WERKGEVER, STORE_PARTY_WERKGEVER },
+		{ U_NETWERK, STORE_PARTY_NETWERKWERKGEVER },
+		{ U_KEES, STORE_PARTY_WERKNEMER },
+	};
+	for (size_t i = 0; rc == 0 && i < sizeof parties / sizeof parties[0]; i++)
+		rc = store_spelregels_agree(st, entry, s.version, parties[i].party,
+					    user_ids[parties[i].user], 0, err);
+	store_arena_free(&a);
+	return rc;
+}
+
 /* Kees (case 5) in the second track: his zoekprofiel, his consent to be
  * proposed to the network since the netwerkwerkgever joined (day 565), and
  * the proefplaatsing at Van Gils that the case's afspraken mention. */
@@ -690,7 +720,8 @@ static int seed_network(struct store *st, sw_date today, const int64_t org_ids[O
 	    store_pipeline_move(st, entry, NETWORK_KENNISMAKING, start + 570,
 				user_ids[U_NETWERK], ROLE_NETWERKWERKGEVER,
 				"Spelregels besproken en getekend.", NULL, err) != 0 ||
-	    store_pipeline_move(st, entry, NETWORK_PROEFPLAATSING, start + 580, coach,
+	    seed_spelregels(st, entry, org_ids, user_ids, err) != 0 ||
+	    store_pipeline_move(st, entry, NETWORK_PROEFPLAATSING, start + 590, coach,
 				ROLE_REINTEGRATIEPROFESSIONAL, "Start 24 uur per week, vier weken.",
 				NULL, err) != 0)
 		return -1;
@@ -723,8 +754,8 @@ static const struct {
 	  "Taken passen binnen de belastbaarheid als tillen boven 15 kg wordt vermeden." },
 };
 
-/* Kees Mulder's proefplaatsing at Bouwbedrijf Van Gils in monitoring: the
- * driegesprek, T0 answered from the three perspectives, a no-show signal
+/* Kees Mulder's proefplaatsing at Bouwbedrijf Van Gils in monitoring (the
+ * placement his pipeline entry created, 35 days ago): the driegesprek, T0 answered from the three perspectives, a no-show signal
  * and a development goal; the contract ends within two months, which the
  * portal shows as a derived signal. */
 static int seed_monitoring(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
@@ -750,19 +781,29 @@ static int seed_monitoring(struct store *st, sw_date today, const int64_t org_id
 		return n == 0 ? sw_error_set(err, SW_EINTERNAL, "", "demo case of Kees missing") : -1;
 	}
 	const int64_t case_id = cs[0].id;
+	struct store_placement *ps;
+	if (store_placement_list(st, &a, case_id, &ps, &n, err) != 0) {
+		store_arena_free(&a);
+		return -1;
+	}
+	struct store_placement p = { .id = 0 };
+	for (size_t i = 0; i < n && p.id == 0; i++)
+		if (ps[i].pipeline_entry_id != 0)
+			p = ps[i];
+	if (p.id == 0) {
+		store_arena_free(&a);
+		return sw_error_set(err, SW_EINTERNAL, "", "Kees's placement from the pipeline missing");
+	}
+	/* What the driegesprek settled beyond what the pipeline knew. */
+	p.network = "Werkgeversnetwerk West-Brabant";
+	p.contract_until = today + 50;
+	p.hours_per_week = 24;
+	p.capacity_hours = 24;
+	const int64_t pid = p.id;
+	const sw_date start = p.start;
+	const int up = store_placement_update(st, &p, err);
 	store_arena_free(&a);
-
-	const sw_date start = today - 35;
-	const struct store_placement p = {
-		.case_id = case_id, .employer_org_id = org_ids[O_NETWERK_BOUW],
-		.network = "Werkgeversnetwerk West-Brabant", .kind = STORE_PLACEMENT_PROEFPLAATSING,
-		.start = start, .end = DATE_NONE, .outcome = MONITOR_OUTCOME_LOPEND,
-		.contract_until = today + 50, .subsidy_until = DATE_NONE, .hours_per_week = 24,
-		.capacity_hours = 24, .t2_months = MONITOR_DEFAULT_T2,
-		.t3_months = MONITOR_DEFAULT_T3, .created_by = user_ids[U_ARBEIDSDESKUNDIGE],
-	};
-	int64_t pid;
-	if (store_placement_insert(st, &p, &pid, err) != 0)
+	if (up != 0)
 		return -1;
 	const struct store_driegesprek d = {
 		.placement_id = pid, .held_on = start, .recorded_by = user_ids[U_ARBEIDSDESKUNDIGE],

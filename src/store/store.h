@@ -638,7 +638,13 @@ int store_pipeline_propose(struct store *st, int64_t case_id, int64_t offer_id, 
 			   struct sw_error *err);
 /* Moves the entry to stage to on day on if the pipeline allows it from its
  * current stage (else SW_ECONFLICT field "stage"); beeindigd needs a reason
- * (SW_EINVAL field "reason"), the others take none. */
+ * (SW_EINVAL field "reason"), the others take none. proefplaatsing and
+ * detachering need the spelregels agreed by all three parties (else
+ * SW_ECONFLICT field "spelregels"). In the same
+ * transaction the entry's placement (monitoring) follows: created at the
+ * first of proefplaatsing, detachering, dienstverband (start on, employer
+ * the offer's organisation), its kind updated at a later one, ended with
+ * the reason at beeindigd. */
 int store_pipeline_move(struct store *st, int64_t entry_id, enum network_stage to, sw_date on,
 			int64_t by, enum role role, const char *note, const char *reason,
 			struct sw_error *err);
@@ -675,6 +681,62 @@ struct store_network_figures {
 int store_network_figures(struct store *st, struct store_arena *a, sw_date from, sw_date to,
 			  sw_date today, struct store_network_figures *out,
 			  struct sw_error *err);
+/* ---- spelregels of a pipeline entry (store_spelregels.c) ----------------- */
+
+/* The three parties that agree the spelregels before a proefplaatsing or
+ * detachering: the sending employer (werkgever of the case), the receiving
+ * one (netwerkwerkgever) and the candidate (werknemer). */
+enum store_party {
+	STORE_PARTY_WERKGEVER = 0,
+	STORE_PARTY_NETWERKWERKGEVER,
+	STORE_PARTY_WERKNEMER,
+	STORE_PARTY__COUNT
+};
+const char *store_party_name(enum store_party p);
+
+struct store_spelregels {
+	int64_t entry_id;
+	int version;                     /* 1 on the first put, +1 on each */
+	const char *ziekterisico;        /* "verzendende_werkgever" or "ontvangende_werkgever" */
+	int loonkosten_percentage;       /* 0..100 of the wage cost the receiver pays */
+	const char *bij_terugval;        /* what happens on relapse */
+	int intentie_dienstverband;      /* 0 or 1 */
+	const char *contactpersoon;      /* the fixed contact person */
+	int duur_weken;                  /* 1..104 */
+	int64_t updated_by;
+	const char *updated_at;
+	/* Read back only: who agreed to this version and when (0/NULL: not). */
+	int64_t agreed_by[STORE_PARTY__COUNT];
+	const char *agreed_at[STORE_PARTY__COUNT];
+	int on_behalf[STORE_PARTY__COUNT];      /* recorded by a professional */
+};
+
+/* Records the rules (insert or replace; version + 1) and withdraws every
+ * agreement: the parties agree to the new text again. */
+int store_spelregels_put(struct store *st, struct store_spelregels *s, struct sw_error *err);
+/* None recorded yet is SW_ENOTFOUND field "spelregels". */
+int store_spelregels_get(struct store *st, struct store_arena *a, int64_t entry_id,
+			 struct store_spelregels *out, struct sw_error *err);
+/* The party agrees to version (else SW_ECONFLICT field "version": changed
+ * meanwhile; none recorded: SW_ECONFLICT field "spelregels"); agreeing
+ * twice keeps the first. on_behalf: user_id recorded the party's (signed)
+ * agreement for it. */
+int store_spelregels_agree(struct store *st, int64_t entry_id, int version,
+			   enum store_party party, int64_t user_id, int on_behalf,
+			   struct sw_error *err);
+/* Whether all three agreed; *missing the bits (1 << party) still to. */
+int store_spelregels_agreed(struct store *st, int64_t entry_id, unsigned *missing,
+			    struct sw_error *err);
+
+/* ---- alerts to network employers (store_alerts.c) ------------------------ */
+
+/* Whether the case was sent to the organisation for the offer before. */
+int store_network_alert_sent(struct store *st, int64_t org_id, int64_t offer_id,
+			     int64_t case_id, int *sent, struct sw_error *err);
+/* Records that it was sent on day on; recording it again keeps the first. */
+int store_network_alert_record(struct store *st, int64_t org_id, int64_t offer_id,
+			       int64_t case_id, sw_date on, struct sw_error *err);
+
 /* ---- placement monitoring (store_monitor.c) ----------------------------- */
 
 enum store_placement_kind {
@@ -718,13 +780,15 @@ struct store_placement {
 };
 
 /* Checks the fields (schedule, end after start, an ended placement has a
- * reason and is not lopend, a running one has no end). */
+ * reason and is not lopend, a running one has no end). A pipeline entry
+ * has one placement: a second is SW_ECONFLICT field "pipeline_entry_id". */
 int store_placement_insert(struct store *st, const struct store_placement *p, int64_t *id,
 			   struct sw_error *err);
 int store_placement_get(struct store *st, struct store_arena *a, int64_t id,
 			struct store_placement *out, struct sw_error *err);
-/* Replaces what may change after the start: end, end_reason, outcome,
- * contract_until, subsidy_until, hours_per_week, capacity_hours, t2/t3. */
+/* Replaces what may change after the start: network, end, end_reason,
+ * outcome, contract_until, subsidy_until, hours_per_week, capacity_hours,
+ * t2/t3. */
 int store_placement_update(struct store *st, const struct store_placement *p,
 			   struct sw_error *err);
 /* The case's placements by id. */

@@ -118,6 +118,7 @@ int store_placement_insert(struct store *st, const struct store_placement *p, in
 		" subsidy_until, hours_per_week, capacity_hours, t2_months, t3_months, created_by)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
 		" RETURNING id";
+	static const char dup_sql[] = "SELECT 1 FROM placements WHERE pipeline_entry_id = $1";
 	if ((unsigned)p->kind >= STORE_PLACEMENT_KIND__COUNT)
 		return sw_error_set(err, SW_EINVAL, "kind", "unknown placement kind");
 	if (p->employer_org_id == 0 &&
@@ -135,8 +136,21 @@ int store_placement_insert(struct store *st, const struct store_placement *p, in
 	     store_org_exists(st, p->employer_org_id, "employer_org_id", err) != 0) ||
 	    store_user_exists(st, p->created_by, "created_by", err) != 0)
 		return -1;
-	struct db_stmt *q = store_stmt(st, sql, err);
-	if (q == NULL)
+	struct db_stmt *q;
+	if (p->pipeline_entry_id != 0) {
+		if ((q = store_stmt(st, dup_sql, err)) == NULL)
+			return -1;
+		db_bind_int(q, 1, p->pipeline_entry_id);
+		const int rc = db_next(q, err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			db_reset(q);
+			return sw_error_set(err, SW_ECONFLICT, "pipeline_entry_id",
+					    "the pipeline entry already has a placement");
+		}
+	}
+	if ((q = store_stmt(st, sql, err)) == NULL)
 		return -1;
 	db_bind_int(q, 1, p->case_id);
 	if (p->pipeline_entry_id != 0)
@@ -177,8 +191,9 @@ int store_placement_update(struct store *st, const struct store_placement *p,
 	static const char sql[] =
 		"UPDATE placements SET end_date = $2, end_reason = $3, outcome = $4,"
 		" contract_until = $5, subsidy_until = $6, hours_per_week = $7, capacity_hours = $8,"
-		" t2_months = $9, t3_months = $10 WHERE id = $1 RETURNING id";
-	if (check_placement(p, err) != 0)
+		" t2_months = $9, t3_months = $10, network = $11 WHERE id = $1 RETURNING id";
+	if (check_placement(p, err) != 0 ||
+	    store_check_text(p->network, STORE_MAX_NAME, "network", err) != 0)
 		return -1;
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q == NULL)
@@ -193,6 +208,7 @@ int store_placement_update(struct store *st, const struct store_placement *p,
 	db_bind_int(q, 8, p->capacity_hours);
 	db_bind_int(q, 9, p->t2_months);
 	db_bind_int(q, 10, p->t3_months);
+	db_bind_text(q, 11, p->network);
 	int64_t got;
 	return db_run_id(q, &got, err);
 }

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "core/monitor.h"
+
 #define ENTRY_COLS                                                                          \
 	"e.id, e.case_id, e.offer_id, o.title, o.organisation_id, g.name, e.stage,"          \
 	" e.voorgesteld_on, e.kennismaking_on, e.proefplaatsing_on, e.detachering_on,"       \
@@ -142,6 +144,113 @@ static const char *const move_sql[NETWORK_STAGE__COUNT] = {
 			      " RETURNING id",
 };
 
+static const enum store_placement_kind placement_kind[NETWORK_STAGE__COUNT] = {
+	[NETWORK_PROEFPLAATSING] = STORE_PLACEMENT_PROEFPLAATSING,
+	[NETWORK_DETACHERING] = STORE_PLACEMENT_DETACHERING,
+	[NETWORK_DIENSTVERBAND] = STORE_PLACEMENT_DIENSTVERBAND,
+};
+
+/* The placement of an entry that moved to `to` on `on`: created at its
+ * first placement stage (employer the offer's organisation, hours the
+ * offer's, capacity the zoekprofiel's), its kind follows later stages with
+ * the start kept (one run at one employer), and ending the entry ends it.
+ * Called inside the move's transaction. */
+static int sync_placement(struct store *st, const struct store_pipeline_entry *e,
+			  enum network_stage to, sw_date on, int64_t by, const char *reason,
+			  struct sw_error *err)
+{
+	static const char find_sql[] =
+		"SELECT id, start_date, end_date FROM placements WHERE pipeline_entry_id = $1";
+	static const char kind_sql[] = "UPDATE placements SET kind = $2 WHERE id = $1 RETURNING id";
+	static const char end_sql[] =
+		"UPDATE placements SET end_date = $2, end_reason = $3, outcome = 'beeindigd'"
+		" WHERE id = $1 AND end_date IS NULL RETURNING id";
+	struct db_stmt *q = store_stmt(st, find_sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, e->id);
+	const int rc = db_next(q, err);
+	if (rc < 0)
+		return -1;
+	const int64_t pid = rc > 0 ? db_col_int(q, 0) : 0;
+	const sw_date start = rc > 0 ? db_col_date(q, 1) : DATE_NONE;
+	const bool running = rc > 0 && db_col_isnull(q, 2);
+	if (rc > 0)
+		db_reset(q);
+	int64_t got;
+	if (to == NETWORK_BEEINDIGD) {
+		if (!running)
+			return 0;
+		if (on < start)
+			return sw_error_set(err, SW_EINVAL, "on", "before the placement's start");
+		if ((q = store_stmt(st, end_sql, err)) == NULL)
+			return -1;
+		db_bind_int(q, 1, pid);
+		db_bind_date(q, 2, on);
+		db_bind_text(q, 3, reason);
+		return db_run_id(q, &got, err);
+	}
+	if (!network_stage_is_placement(to))
+		return 0;
+	if (pid != 0) {
+		if ((q = store_stmt(st, kind_sql, err)) == NULL)
+			return -1;
+		db_bind_int(q, 1, pid);
+		db_bind_text(q, 2, store_placement_kind_name(placement_kind[to]));
+		return db_run_id(q, &got, err);
+	}
+	struct store_arena a = { 0 };
+	struct store_offer o;
+	struct store_zoekprofiel z;
+	struct sw_error ze;
+	int capacity = 0;
+	if (store_offer_get(st, &a, e->offer_id, &o, err) != 0) {
+		store_arena_free(&a);
+		return -1;
+	}
+	if (store_zoekprofiel_get(st, &a, e->case_id, &z, &ze) == 0) {
+		capacity = z.hours_max;
+	} else if (ze.code != SW_ENOTFOUND) {
+		store_arena_free(&a);
+		if (err != NULL)
+			*err = ze;
+		return -1;
+	}
+	store_arena_free(&a);
+	const struct store_placement p = {
+		.case_id = e->case_id, .pipeline_entry_id = e->id,
+		.employer_org_id = e->offer_org_id, .kind = placement_kind[to], .start = on,
+		.end = DATE_NONE, .outcome = MONITOR_OUTCOME_LOPEND, .contract_until = DATE_NONE,
+		.subsidy_until = DATE_NONE, .hours_per_week = o.hours_max,
+		.capacity_hours = capacity, .t2_months = MONITOR_DEFAULT_T2,
+		.t3_months = MONITOR_DEFAULT_T3, .created_by = by,
+	};
+	return store_placement_insert(st, &p, &got, err);
+}
+
+/* A proefplaatsing or detachering starts only on spelregels all three
+ * parties agreed to. */
+static int check_spelregels(struct store *st, int64_t entry_id, struct sw_error *err)
+{
+	unsigned missing;
+	if (store_spelregels_agreed(st, entry_id, &missing, err) != 0)
+		return -1;
+	if (missing == 0)
+		return 0;
+	char who[64] = "";
+	for (int i = 0; i < STORE_PARTY__COUNT; i++) {
+		if ((missing & (1u << i)) == 0)
+			continue;
+		if (who[0] != '\0')
+			strcat(who, ", ");
+		strcat(who, store_party_name((enum store_party)i));
+	}
+	return sw_error_set(err, SW_ECONFLICT, "spelregels",
+			    "the spelregels must first be agreed by the sending employer, the"
+			    " receiving employer and the candidate; still to agree: %s",
+			    who);
+}
+
 int store_pipeline_move(struct store *st, int64_t entry_id, enum network_stage to, sw_date on,
 			int64_t by, enum role role, const char *note, const char *reason,
 			struct sw_error *err)
@@ -169,6 +278,9 @@ int store_pipeline_move(struct store *st, int64_t entry_id, enum network_stage t
 	struct db *db = st->db;
 	if (db_begin(db, DB_WRITE, err) != 0)
 		return -1;
+	if ((to == NETWORK_PROEFPLAATSING || to == NETWORK_DETACHERING) &&
+	    check_spelregels(st, entry_id, err) != 0)
+		goto fail;
 	struct db_stmt *q = store_stmt(st, move_sql[to], err);
 	if (q == NULL)
 		goto fail;
@@ -185,7 +297,8 @@ int store_pipeline_move(struct store *st, int64_t entry_id, enum network_stage t
 			*err = ue;
 		goto fail;
 	}
-	if (insert_move(st, entry_id, &e.stage, to, on, by, role, note, err) != 0)
+	if (insert_move(st, entry_id, &e.stage, to, on, by, role, note, err) != 0 ||
+	    sync_placement(st, &e, to, on, by, reason, err) != 0)
 		goto fail;
 	return db_commit(db, err);
 fail:

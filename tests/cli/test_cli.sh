@@ -87,6 +87,29 @@ expect_err "--date" "signals bad date" signals --database "$DB" --date 2026-02-3
 expect_err "unknown" "db unknown subcommand" db frobnicate --database "$DB"
 expect_exit 1 "unreachable sqlite path is a system failure" db migrate --database sqlite:/nonexistent/dir/x.db
 
+# ---- alerts to network employers (the seeded Kees consented) ----
+A="network alerts --database $DB --date $TODAY"
+expect_json '[.organisations[].offers[] | select(.title=="Planner technische dienst") | .candidates[].candidate_id] | join(",")' 5 \
+	"alerts: Kees newly matches the planner offer" $A --dry-run
+expect_json '.recorded' false "alerts: --dry-run records nothing" $A --dry-run
+expect_json '[.organisations[].offers[].candidates[].label] | .[0]' "kandidaat, 55-59, administratief, 24 uur, regio 48" \
+	"alerts: the anonymous teaser" $A --dry-run
+out=$("$BIN" $A --dry-run --json)
+if echo "$out" | grep -Eqi 'kees|mulder|gemeentewerken|hernia|rug|4816'; then
+	notok "alerts: never name, employer, diagnosis or address" "$out"
+else ok "alerts: never name, employer, diagnosis or address"; fi
+out=$("$BIN" $A --dry-run)
+if echo "$out" | grep -q "Planner technische dienst (detachering): 1 nieuwe kandidaat$"; then ok "alerts: text"; else notok "alerts: text" "$out"; fi
+expect_json '.organisations | length' 0 "alerts: --since leaves out what did not change" $A --dry-run --since 2027-01-01
+expect_json '[.organisations[].offers[].candidates[]] | length' 1 "alerts: a real run lists and records" $A
+expect_json '.organisations | length' 0 "alerts: the next run lists only new ones" $A
+out=$("$BIN" $A)
+if echo "$out" | grep -q "0 nieuwe kandidaten voor 0 organisaties"; then ok "alerts: nothing new as text"; else notok "alerts: nothing new as text" "$out"; fi
+expect_err "--since: '2026-02-30'" "alerts: bad --since named" $A --since 2026-02-30
+expect_err "--database: required" "alerts need --database" network alerts
+expect_err "unknown option" "alerts: unknown option" $A --to everyone
+expect_err "expected 'alerts'" "network: unknown subcommand" network send
+
 # ---- the medical key ----
 KEYDIR=$(mktemp -d /tmp/spoorwijzer-key.XXXXXX)
 expect_exit 0 "key generate" key generate "$KEYDIR/medical.key"

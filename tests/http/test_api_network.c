@@ -6,7 +6,7 @@
  * network figures.
  *
  * Seed: case 4 Sanne (no zoekprofiel, no consent), case 5 Kees (profile,
- * consent, at proefplaatsing for offer 1 since 2026-01-16). Offers 1 and 2
+ * consent, at proefplaatsing for offer 1 since 2026-01-26). Offers 1 and 2
  * are of Bouwbedrijf Van Gils (the netwerkwerkgever demo user), 3 to 5 of
  * Zorgcentrum De Mantelhof. */
 #define API_HARNESS_DB_URL "sqlite:/tmp/sw-test-api-network.db"
@@ -155,7 +155,7 @@ static void test_figures(void **state)
 	assert_int_equal(num(r.json, "lasting_12_months"), 0);
 	reply_free(&r);
 	assert_int_equal(db_exec(store_db(F->st),
-				 "UPDATE pipeline_entries SET proefplaatsing_on = '2026-01-16'", &err),
+				 "UPDATE pipeline_entries SET proefplaatsing_on = '2026-01-26'", &err),
 			 0);
 
 	/* Only for those who work the network; dates required and valid. */
@@ -584,6 +584,28 @@ static void move(const char *who, int64_t case_id, int64_t eid, const char *body
 	reply_free(&r);
 }
 
+/* The spelregels of the entry recorded and agreed by the three parties. */
+static void agree_spelregels(int64_t case_id, int64_t eid)
+{
+	char path[160];
+	struct reply r;
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/pipeline/%lld/spelregels",
+		 (long long)case_id, (long long)eid);
+	req(COACH, "PUT", path,
+	    "{\"ziekterisico\":\"verzendende_werkgever\",\"loonkosten_percentage\":50,"
+	    "\"bij_terugval\":\"Ziekmelden bij de eigen werkgever.\","
+	    "\"intentie_dienstverband\":false,\"contactpersoon\":\"Erik van Gils\","
+	    "\"duur_weken\":4}",
+	    200, &r);
+	reply_free(&r);
+	strcat(path, "/akkoord");
+	static const char *const parties[] = { "werkgever", NWG, KEES };
+	for (size_t i = 0; i < 3; i++) {
+		req(parties[i], "POST", path, "{\"version\":1}", 200, &r);
+		reply_free(&r);
+	}
+}
+
 static void test_pipeline(void **state)
 {
 	(void)state;
@@ -606,6 +628,9 @@ static void test_pipeline(void **state)
 	move(COACH, SANNE_CASE, eid, "{\"stage\":\"kennismaking\"}", 404, "eid");
 	move(NWG, KEES_CASE, eid, "{\"stage\":\"kennismaking\",\"note\":\"Dinsdag 10 uur.\"}", 200,
 	     NULL);
+	/* A proefplaatsing waits for the spelregels agreed by all three. */
+	move(COACH, KEES_CASE, eid, "{\"stage\":\"proefplaatsing\"}", 409, "spelregels");
+	agree_spelregels(KEES_CASE, eid);
 	move(COACH, KEES_CASE, eid, "{\"stage\":\"proefplaatsing\"}", 200, NULL);
 	move(COACH, KEES_CASE, eid, "{\"stage\":\"kennismaking\"}", 409, "stage");
 	move(NWG, KEES_CASE, eid, "{\"stage\":\"beeindigd\"}", 422, "reason");
@@ -636,7 +661,7 @@ static void test_pipeline(void **state)
 	assert_string_equal(str(m1, "note"), "Dinsdag 10 uur.");
 	assert_string_equal(str(json_object_get(m1, "moved_by"), "role"), "netwerkwerkgever");
 	assert_string_equal(str(json_object_get(m1, "moved_by"), "name"), "Erik van Gils");
-	/* The seeded entry is the first: at proefplaatsing since mid-January. */
+	/* The seeded entry is the first: at proefplaatsing since late January. */
 	assert_string_equal(str(json_array_get(items, 0), "stage"), "proefplaatsing");
 	reply_free(&r);
 

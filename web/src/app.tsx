@@ -22,6 +22,7 @@ import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
 import { StatisticsPage } from './pages/Statistics';
 import { ZiekmeldingPage } from './pages/Ziekmelding';
+import { ZoekprofielPage } from './pages/Zoekprofiel';
 
 export function App() {
   return (
@@ -154,7 +155,7 @@ function MainNav({ user, route }: { user: User; route: Route }) {
           {items.map((it) => {
             const current = href(it.route) === href(route);
             // Case pages live under the home overview: highlighted, but not "the current page".
-            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network' || route.name === 'monitoring' || route.name === 'document');
+            const within = !current && it.route.name === 'home' && (route.name === 'case' || route.name === 'section' || route.name === 'network' || route.name === 'monitoring' || route.name === 'zoekprofiel' || route.name === 'document');
             return (
               <li class="utrecht-nav-list__item" key={href(it.route)}>
                 <a
@@ -229,6 +230,8 @@ function Content({ route }: { route: Route }) {
       return <NetworkOffersPage />;
     case 'monitoring':
       return <MonitoringPage key={route.id} id={route.id} />;
+    case 'zoekprofiel':
+      return <ZoekprofielPage key={route.id} id={route.id} />;
     case 'statistics':
       return persona === 'werkgever' ? <StatisticsPage user={user} /> : <NotFound />;
     case 'library':

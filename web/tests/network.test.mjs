@@ -23,6 +23,42 @@ async function networkMissing() {
 }
 const skip = !accounts ? 'SW_TEST_ACCOUNTS not set' : !accounts[COACH] ? `no ${COACH} account` : await networkMissing();
 
+// A logged-in API session outside the browser: send(method, path, body).
+async function apiAs({ email, password }) {
+  const cookies = {};
+  const send = async (method, path, body, ok = true) => {
+    const headers = { Accept: 'application/json', Cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (method !== 'GET') Object.assign(headers, { 'Content-Type': 'application/json', 'X-CSRF-Token': cookies.sw_csrf ?? '' });
+    const res = await fetch(`${baseUrl()}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const c of res.headers.getSetCookie()) {
+      const kv = c.split(';')[0];
+      cookies[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+    }
+    const json = await res.json().catch(() => null);
+    if (ok && !res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await send('GET', '/api/v1/session', undefined, false);
+  await send('POST', '/api/v1/session', { email, password });
+  return send;
+}
+
+// The spelregels of Kees's proposal for the offer, recorded by the coach and
+// agreed by his employer, himself and (its signed form, recorded by the
+// coach) the receiving employer, which has no account.
+async function agreeSpelregels(offerTitle) {
+  const coach = await apiAs(accounts[COACH]);
+  const { items } = await coach('GET', `/api/v1/cases/${KEES_CASE}/pipeline`);
+  const path = `/api/v1/cases/${KEES_CASE}/pipeline/${items.find((e) => e.offer.title === offerTitle).id}/spelregels`;
+  const { version } = await coach('PUT', path, {
+    ziekterisico: 'verzendende_werkgever', loonkosten_percentage: 30, bij_terugval: 'Ziekmelden bij de eigen werkgever.',
+    intentie_dienstverband: true, contactpersoon: 'Marloes de Kok', duur_weken: 4,
+  });
+  await coach('POST', `${path}/akkoord`, { version, party: 'netwerkwerkgever' });
+  await (await apiAs(accounts.werkgever))('POST', `${path}/akkoord`, { version });
+  await (await apiAs({ email: 'kees.mulder@demo.spoorwijzer.nl', password: accounts[COACH].password }))('POST', `${path}/akkoord`, { version });
+}
+
 async function waitLoaded(page) {
   await page.getByRole('status').filter({ hasText: /Bezig met laden|Loading/ }).first().waitFor({ state: 'detached' }).catch(() => {});
 }
@@ -70,7 +106,16 @@ describe('network of a case', { skip }, () => {
     await next.selectOption('kennismaking');
     await entry.getByRole('button', { name: 'Naar deze fase' }).click();
     await entry.getByText('Fase: Kennismaking').waitFor();
+    // No proefplaatsing before the three parties agreed the spelregels.
     await entry.getByLabel(`Volgende fase: ${OFFER}`).selectOption('proefplaatsing');
+    await entry.getByRole('button', { name: 'Naar deze fase' }).click();
+    await entry.getByRole('alert').filter({ hasText: 'akkoord met de spelregels' }).waitFor();
+    assert.match(await entry.innerText(), /Fase: Kennismaking/);
+    // The refused request is the one expected failure the browser reports.
+    const refused = b.problems.findIndex((p) => p.includes('409 (Conflict)'));
+    assert.notEqual(refused, -1);
+    b.problems.splice(refused, 1);
+    await agreeSpelregels(OFFER);
     await entry.getByRole('button', { name: 'Naar deze fase' }).click();
     await entry.getByText('Fase: Proefplaatsing').waitFor();
     const history = entry.getByRole('table', { name: `Verloop van het voorstel voor ${OFFER}` });

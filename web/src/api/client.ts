@@ -47,6 +47,8 @@ import type {
   SessionInfo,
   Timeline,
   Ziekmelding,
+  Zoekprofiel,
+  ZoekprofielInput,
 } from './types';
 
 export const API_BASE = '/api/v1';
@@ -173,6 +175,8 @@ export const api = {
   revokeConsent: (id: number, consentId: number) => del(`/cases/${id}/consents/${consentId}`),
 
   /* The employer network. */
+  zoekprofiel: (id: number) => get<Zoekprofiel>(`/cases/${id}/zoekprofiel`),
+  saveZoekprofiel: (id: number, z: ZoekprofielInput) => request<Zoekprofiel>('PUT', `/cases/${id}/zoekprofiel`, z),
   matches: (id: number) => get<Ranked<'offer', OfferSummary>>(`/cases/${id}/matches`),
   pipeline: (id: number) => get<Items<PipelineEntry>>(`/cases/${id}/pipeline`),
   propose: (id: number, offerId: number, note: string) => post<PipelineEntry>(`/cases/${id}/pipeline`, { offer_id: offerId, note: note || null }),

@@ -534,3 +534,42 @@ export interface Candidate {
   name: string;
   organisation: { id: number; name: string; kind: OrganisationKind };
 }
+
+/* ---- the zoekprofiel form (issue 6) ---- */
+
+export const WISHES = ['thuiswerk', 'vaste_werktijden', 'rustige_werkplek', 'klein_team', 'ov_bereikbaar', 'geen_weekendwerk', 'buitenwerk'] as const;
+/* The skills vocabulary of the server (src/core/network.c), in its order. */
+export const SKILLS = [
+  'administratie', 'boekhouding', 'klantenservice', 'planning', 'secretariaat', 'data_invoer', 'archivering', 'rapportage',
+  'machinebediening', 'assemblage', 'kwaliteitscontrole', 'lassen', 'onderhoud', 'elektrotechniek', 'timmeren', 'schilderen',
+  'persoonlijke_verzorging', 'begeleiding', 'activiteitenbegeleiding', 'huishoudelijke_hulp', 'medicatie', 'gastvrijheid', 'observeren', 'rapporteren_zorg',
+  'orderpicken', 'heftruck', 'voorraadbeheer', 'chauffeur', 'inpakken', 'expeditie', 'magazijnbeheer', 'koerier',
+  'programmeren', 'systeembeheer', 'helpdesk', 'testen', 'webdesign', 'databases', 'netwerken', 'office',
+  'koken', 'bediening', 'afwas', 'catering', 'groenonderhoud', 'hovenierswerk', 'dierverzorging', 'tuinbouw',
+  'schoonmaak', 'glazenwassen', 'facilitair', 'receptie', 'beveiliging', 'postkamer', 'conciergetaken', 'wasserij',
+  'kassa', 'vakkenvullen', 'verkoop', 'etaleren', 'telefonische_verkoop', 'inkoop', 'webwinkel', 'marketing',
+] as const;
+
+export interface ZoekprofielInput {
+  capacities: Record<string, number | null>;
+  types: string[];
+  hours_min: number;
+  hours_max: number;
+  range_km: number;
+  postcode: string;
+  lat: number | null;
+  lon: number | null;
+  wishes: string[];
+  skills: string[];
+  sectors: string[];
+  instruments: string[];
+  birth_year: number | null;
+  beroepsrichting: string | null;
+  toelichting: string | null;
+}
+
+export interface Zoekprofiel extends ZoekprofielInput {
+  case_id: number;
+  version: number;
+  updated_at: string;
+}

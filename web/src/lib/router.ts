@@ -19,6 +19,7 @@ export type Route =
   | { name: 'network'; id: number }
   | { name: 'offers' }
   | { name: 'monitoring'; id: number }
+  | { name: 'zoekprofiel'; id: number }
   | { name: 'statistics' }
   | { name: 'document'; id: number; did: number }
   | { name: 'admin'; tab: AdminTab }
@@ -55,6 +56,7 @@ export function parseHash(hash: string): Route | null {
     }
     if (m[2] === 'netwerk') return { name: 'network', id };
     if (m[2] === 'monitoring') return { name: 'monitoring', id };
+    if (m[2] === 'zoekprofiel') return { name: 'zoekprofiel', id };
     if ((SECTIONS as readonly string[]).includes(m[2])) return { name: 'section', id, section: m[2] as Section };
   }
   return { name: 'notfound' };
@@ -80,6 +82,8 @@ export function href(route: Route): string {
       return '#/aanbod';
     case 'monitoring':
       return `#/dossiers/${route.id}/monitoring`;
+    case 'zoekprofiel':
+      return `#/dossiers/${route.id}/zoekprofiel`;
     case 'statistics':
       return '#/statistiek';
     case 'document':

@@ -13,6 +13,7 @@ import { Journey } from './EmployeeHome';
 import { InfoNow } from './Info';
 import { ManageParticipants } from './CaseParticipants';
 import { StepPanel } from './Step';
+import { ZOEKPROFIEL_ROLES } from './Zoekprofiel';
 
 export function CaseDetailPage({ id, step, roles }: { id: number; step?: string; roles: readonly Role[] }) {
   const { t } = useI18n();
@@ -81,6 +82,13 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
           {t.network.link}
         </a>
       </p>
+      {viewer.some((r) => ZOEKPROFIEL_ROLES.includes(r)) && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'zoekprofiel', id: c.id })}>
+            {t.zoekprofiel.link}
+          </a>
+        </p>
+      )}
       <p class="utrecht-paragraph">
         <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'monitoring', id: c.id })}>
           {t.monitoring.link}

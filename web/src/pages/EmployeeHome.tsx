@@ -6,6 +6,7 @@ import { NextSteps, Timeline } from '../components/timeline';
 import { Alert, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { useI18n } from '../i18n';
 import { formatDate } from '../lib/dates';
+import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { InfoNow } from './Info';
 
@@ -44,6 +45,13 @@ export function Journey({ c, tl, roles }: { c: CaseDetail; tl: TimelineData; rol
       {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own />}
       {c.status !== 'gesloten' && <InfoNow caseId={c.id} own />}
       <CaseSections caseId={c.id} ownCase heading={t.employee.sectionsHeading} />
+      {viewer.includes('werknemer') && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'zoekprofiel', id: c.id })}>
+            {t.zoekprofiel.link}
+          </a>
+        </p>
+      )}
       <Participants c={c} viewerRoles={viewer} heading={t.employee.participantsHeading} />
       <Timeline data={tl} viewerRoles={viewer} own />
     </>

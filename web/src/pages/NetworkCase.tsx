@@ -199,7 +199,8 @@ function Entry({ caseId, e, onMoved }: { caseId: number; e: PipelineEntry; onMov
       onMoved(t.network.moved(e.offer.title, stageName(stage)));
     } catch (err) {
       const field = err instanceof ApiError && err.field === 'reason' ? reasonId : '_form';
-      fail({ [field]: err instanceof ApiError ? apiErrorText(t, lang, err) : t.errors.internal });
+      if (err instanceof ApiError && err.field === 'spelregels') fail({ _form: t.network.spelregelsMissing });
+      else fail({ [field]: err instanceof ApiError ? apiErrorText(t, lang, err) : t.errors.internal });
     } finally {
       setBusy(false);
     }
