@@ -32,6 +32,7 @@
 #include "core/network.h"
 #include "core/role.h"
 #include "core/stats.h"
+#include "core/signals.h"
 #include "core/timeline.h"
 #include "store/db.h"
 
@@ -311,6 +312,13 @@ struct store_participant {
 	enum role role;
 };
 
+/* A placement of a scanned case: which questionnaires were answered and
+ * its unresolved risk signals (facts.followups points into the scan). */
+struct store_scan_placement {
+	int64_t id;
+	struct signal_placement facts;
+};
+
 /* One open case as the scan delivers it. Everything points into the scan's
  * buffers and is valid only during the callback. */
 struct store_scan_case {
@@ -320,13 +328,15 @@ struct store_scan_case {
 	struct store_case_input input;   /* may have no periods yet */
 	const struct store_participant *participants; /* active on today */
 	size_t nparticipants;
+	const struct store_scan_placement *placements; /* by id */
+	size_t nplacements;
 };
 
 /* Returns 0 to go on, -1 (with err set) to stop the scan. */
 typedef int (*store_scan_fn)(const struct store_scan_case *c, void *ctx, struct sw_error *err);
 
 /* Calls fn once per open case, in case id order, with its periods, events,
- * deviations and the participants active on today. Reads a few ordered
+ * deviations, the participants active on today and its placements. Reads a few ordered
  * queries side by side and merges them, in one read-only snapshot: no query
  * per case. Returns -1 when fn stopped it or the store failed. */
 int store_scan_cases(struct store *st, sw_date today, store_scan_fn fn, void *ctx,
