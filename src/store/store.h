@@ -208,6 +208,7 @@ struct store_period {
 	sw_date from;                    /* first sick day */
 	sw_date to;                      /* last sick day, DATE_NONE while open */
 	int percent;                     /* 1..100 */
+	int zwangerschap;                /* 1: pregnancy-related (only whether, never why) */
 };
 
 /* An overlap with another period of the case is SW_EINVAL field "from". */
@@ -215,6 +216,8 @@ int store_period_insert(struct store *st, const struct store_period *p, int64_t 
 			struct sw_error *err);
 /* Records the recovery: to is the last sick day of the open period. */
 int store_period_close(struct store *st, int64_t id, sw_date to, struct sw_error *err);
+/* Sets or clears the pregnancy flag of a period. */
+int store_period_set_zwangerschap(struct store *st, int64_t id, int on, struct sw_error *err);
 int store_period_get(struct store *st, int64_t id, struct store_period *out,
 		     struct sw_error *err);
 /* The case's periods by first sick day. */
@@ -850,6 +853,15 @@ struct store_employment {
 /* Overlap with another employment of the user is SW_EINVAL field "from". */
 int store_employment_insert(struct store *st, const struct store_employment *e, int64_t *id,
 			    struct sw_error *err);
+/* Replaces until and factor (checked as on insert, overlap included). */
+int store_employment_update(struct store *st, const struct store_employment *e,
+			    struct sw_error *err);
+int store_employment_get(struct store *st, struct store_arena *a, int64_t id,
+			 struct store_employment *out, struct sw_error *err);
+/* A page of the organisation's employments by user, from; *total counts all. */
+int store_employment_list(struct store *st, struct store_arena *a, int64_t organisation_id,
+			  int64_t offset, int limit, struct store_employment **out, size_t *n,
+			  int64_t *total, struct sw_error *err);
 
 /* What core/stats.h takes for one organisation, malloc'ed (the sets can be
  * millions of rows; no arena). Free with store_stats_data_free. */
