@@ -17,6 +17,7 @@ import { MonitoringPage } from './pages/Monitoring';
 import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
 import { StatisticsPage } from './pages/Statistics';
+import { OutcomesPage } from './pages/StatisticsOutcomes';
 import { ZiekmeldingPage } from './pages/Ziekmelding';
 
 export function App() {
@@ -216,6 +217,8 @@ function Content({ route }: { route: Route }) {
       return <MonitoringPage key={route.id} id={route.id} />;
     case 'statistics':
       return persona === 'werkgever' ? <StatisticsPage user={user} /> : <NotFound />;
+    case 'outcomes':
+      return persona === 'werkgever' ? <OutcomesPage user={user} /> : <NotFound />;
     case 'library':
       return <InfoLibrary />;
     case 'document':

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'offers' }
   | { name: 'monitoring'; id: number }
   | { name: 'statistics' }
+  | { name: 'outcomes' }
   | { name: 'document'; id: number; did: number }
   | { name: 'notfound' };
 
@@ -33,6 +34,7 @@ export function parseHash(hash: string): Route | null {
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
   if (path === '/aanbod') return { name: 'offers' };
   if (path === '/statistiek') return { name: 'statistics' };
+  if (path === '/statistiek/plaatsingen') return { name: 'outcomes' };
   if (path === '/informatie') return { name: 'library' };
   const doc = /^\/dossiers\/(\d{1,12})\/documenten\/(\d{1,12})$/.exec(path);
   if (doc) return { name: 'document', id: Number(doc[1]), did: Number(doc[2]) };
@@ -72,6 +74,8 @@ export function href(route: Route): string {
       return `#/dossiers/${route.id}/monitoring`;
     case 'statistics':
       return '#/statistiek';
+    case 'outcomes':
+      return '#/statistiek/plaatsingen';
     case 'document':
       return `#/dossiers/${route.id}/documenten/${route.did}`;
     case 'notfound':
