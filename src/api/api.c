@@ -93,6 +93,7 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_network_figures_register,
 	api_monitoring_register,
 	api_statistics_register,
+	api_employments_register,
 };
 
 int api_register_all(struct router *r, struct api_app *app, struct sw_error *err)

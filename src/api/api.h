@@ -211,6 +211,10 @@ int api_monitoring_register(struct router *r, struct api_app *app, struct sw_err
  * .../placement-outcomes: aggregates for the organisation's werkgever */
 int api_statistics_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* employments.c: /api/v1/organisations/{id}/employments, for the beheerder
+ * and the organisation's werkgever */
+int api_employments_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 /* session.c: logs user_id in as a successful login does (new session,
  * both cookies) and answers status with the session body. */
 int api_session_login(struct api_call *c, struct http_response *res, int64_t user_id,

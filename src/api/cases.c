@@ -52,8 +52,9 @@ static int oom(struct sw_error *err)
 
 static json_t *period_json(const struct store_period *p)
 {
-	return json_pack("{s:I, s:o, s:o, s:i}", "id", (json_int_t)p->id, "from", json_date(p->from),
-			 "to", json_date(p->to), "percent", p->percent);
+	return json_pack("{s:I, s:o, s:o, s:i, s:b}", "id", (json_int_t)p->id, "from",
+			 json_date(p->from), "to", json_date(p->to), "percent", p->percent,
+			 "zwangerschap", p->zwangerschap != 0);
 }
 
 /* ---- GET /api/v1/cases -------------------------------------------------- */
@@ -434,9 +435,21 @@ static int refresh(struct api_call *c, int64_t case_id, struct sw_error *err)
 
 /* ---- periods -------------------------------------------------------------- */
 
+/* The optional pregnancy flag of a period: only whether, never why (AVG).
+ * Like the periods themselves only the werkgever writes it (policy
+ * sick_periods). 1 present. */
+static int zwangerschap_field(const json_t *body, int *out, struct sw_error *err)
+{
+	bool on = false;
+	const int rc = json_field_bool(body, "zwangerschap", JSON_FIELD_OPTIONAL, &on, err);
+	if (rc == 1)
+		*out = on;
+	return rc;
+}
+
 static int post_period(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
-	static const char *const fields[] = { "from", "to", "percent", NULL };
+	static const char *const fields[] = { "from", "to", "percent", "zwangerschap", NULL };
 	int64_t id;
 	struct api_case ac;
 	if (api_param_id(c, "id", &id, err) != 0 ||
@@ -451,7 +464,8 @@ static int post_period(struct api_call *c, struct http_response *res, struct sw_
 	if (json_fields_allowed(body, fields, err) != 0 ||
 	    json_field_date(body, "from", JSON_FIELD_REQUIRED, &p.from, err) < 0 ||
 	    json_field_date(body, "to", JSON_FIELD_NULLABLE, &p.to, err) < 0 ||
-	    json_field_int(body, "percent", JSON_FIELD_OPTIONAL, 1, 100, &percent, err) < 0)
+	    json_field_int(body, "percent", JSON_FIELD_OPTIONAL, 1, 100, &percent, err) < 0 ||
+	    zwangerschap_field(body, &p.zwangerschap, err) < 0)
 		goto out;
 	p.percent = (int)percent;
 	if (p.from > c->today) {
@@ -475,7 +489,7 @@ out:
 
 static int patch_period(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
-	static const char *const fields[] = { "to", NULL };
+	static const char *const fields[] = { "to", "zwangerschap", NULL };
 	int64_t id, pid;
 	struct api_case ac;
 	if (api_param_id(c, "id", &id, err) != 0 || api_param_id(c, "pid", &pid, err) != 0 ||
@@ -496,15 +510,21 @@ static int patch_period(struct api_call *c, struct http_response *res, struct sw
 	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
 	if (body == NULL)
 		return -1;
-	int rc = -1;
+	int rc = -1, flag = 0, has_to, has_flag;
 	sw_date to = DATE_NONE;
 	if (json_fields_allowed(body, fields, err) != 0 ||
-	    json_field_date(body, "to", JSON_FIELD_REQUIRED, &to, err) < 0)
+	    (has_to = json_field_date(body, "to", JSON_FIELD_OPTIONAL, &to, err)) < 0 ||
+	    (has_flag = zwangerschap_field(body, &flag, err)) < 0)
 		goto out;
+	if (!has_to && !has_flag) {
+		sw_error_set(err, SW_EINVAL, "to", "required (or zwangerschap)");
+		goto out;
+	}
 	struct db *db = store_db(c->st);
 	if (db_begin(db, DB_WRITE, err) != 0)
 		goto out;
-	if (store_period_close(c->st, pid, to, err) != 0 || refresh(c, id, err) != 0) {
+	if ((has_flag && store_period_set_zwangerschap(c->st, pid, flag, err) != 0) ||
+	    (has_to && (store_period_close(c->st, pid, to, err) != 0 || refresh(c, id, err) != 0))) {
 		db_rollback(db);
 		goto out;
 	}

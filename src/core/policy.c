@@ -122,6 +122,19 @@ static struct policy_decision decide_admin(const struct policy_request *req)
 	return deny(POLICY_DENY_ROLE);
 }
 
+/* Employments: the beheerder, and the werkgever of the organisation (a
+ * member of it who is its werkgever in a case; a member who is only an
+ * employee is not). */
+static struct policy_decision decide_employments(const struct policy_request *req)
+{
+	const struct policy_actor *a = &req->actor;
+	if (a->is_beheerder)
+		return allow(POLICY_ALLOW_BEHEERDER);
+	if (a->org_id != 0 && req->target_org_id == a->org_id && req->actor_werkgever)
+		return allow(POLICY_ALLOW_OWN_ORGANISATION);
+	return deny(POLICY_DENY_ROLE);
+}
+
 /* The participation must exist, be in force today and be bound to this
  * case the way its role requires. */
 static struct policy_decision check_participation(const struct policy_request *req)
@@ -184,6 +197,8 @@ struct policy_decision policy_decide(const struct policy_request *req)
 	case POLICY_ORGANISATIONS:
 	case POLICY_USERS:
 		return decide_admin(req);
+	case POLICY_EMPLOYMENTS:
+		return decide_employments(req);
 	case POLICY_PLACEMENT_OFFER:
 		/* An offer belongs to the organisation that published it; others
 		 * see it only as an offer proposed in a case they take part in. */
@@ -238,6 +253,7 @@ static const char *const resource_names[POLICY_RESOURCE__COUNT] = {
 	[POLICY_PLACEMENT] = "placement",
 	[POLICY_MONITORING] = "monitoring",
 	[POLICY_DECISIONS] = "decisions",
+	[POLICY_EMPLOYMENTS] = "employments",
 };
 
 const char *policy_resource_name(enum policy_resource resource)

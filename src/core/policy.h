@@ -34,6 +34,7 @@ enum policy_resource {
 	POLICY_PLACEMENT,           /* the candidate's pipeline and placements */
 	POLICY_MONITORING,          /* driegesprek, questionnaires, risk signals, goals */
 	POLICY_DECISIONS,           /* shared decision records */
+	POLICY_EMPLOYMENTS,         /* employments of an organisation (statistics input) */
 	POLICY_RESOURCE__COUNT
 };
 
@@ -108,9 +109,13 @@ struct policy_request {
 	enum policy_action action;
 	/* The record asked about, for the non-case classes: the user (USERS),
 	 * the organisation (ORGANISATIONS) or the offering organisation
-	 * (PLACEMENT_OFFER). 0 when it is a listing or not known. */
+	 * (PLACEMENT_OFFER) or the employing organisation (EMPLOYMENTS). 0 when
+	 * it is a listing or not known. */
 	int64_t target_user_id;
 	int64_t target_org_id;
+	/* EMPLOYMENTS: the actor is a werkgever of target_org_id (holds a
+	 * werkgever participation in one of its cases today). */
+	bool actor_werkgever;
 	sw_date today;
 };
 

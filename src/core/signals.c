@@ -43,3 +43,63 @@ const char *signal_kind_name(enum signal_kind kind)
 	}
 	return "";
 }
+
+unsigned signal_perspective_roles(enum monitor_perspective v)
+{
+	switch (v) {
+	case MONITOR_WERKNEMER: return ROLE_BIT(ROLE_WERKNEMER);
+	case MONITOR_WERKGEVER: return ROLE_BIT(ROLE_WERKGEVER) | ROLE_BIT(ROLE_NETWERKWERKGEVER);
+	case MONITOR_ARBEIDSDESKUNDIGE: return ROLE_BIT(ROLE_ARBEIDSDESKUNDIGE);
+	case MONITOR_PERSPECTIVE__COUNT: break;
+	}
+	return 0;
+}
+
+size_t signals_for_placement(const struct signal_placement *p, sw_date today, int horizon_days,
+			     struct reminder *out, size_t max)
+{
+	size_t n = 0;
+	for (int m = 0; m < MONITOR_MOMENT__COUNT; m++) {
+		const sw_date due = monitor_due(p->start, &p->schedule, (enum monitor_moment)m);
+		for (int v = 0; v < MONITOR_PERSPECTIVE__COUNT; v++) {
+			const enum monitor_status st =
+				monitor_status_of(due, p->answered[m][v], p->ended, today);
+			if (!monitor_status_reminds(st))
+				continue;
+			if (n < max)
+				out[n] = (struct reminder){
+					.kind = REMINDER_VRAGENLIJST, .moment = (enum monitor_moment)m,
+					.perspective = (enum monitor_perspective)v,
+					.overdue = st == MONITOR_TE_LAAT, .date = due,
+					.days = due - today,
+					.roles = signal_perspective_roles((enum monitor_perspective)v),
+				};
+			n++;
+		}
+	}
+	if (p->ended != DATE_NONE)
+		return n;
+	for (size_t i = 0; i < p->nfollowups; i++) {
+		const struct signal_followup *f = &p->followups[i];
+		if (f->follow_up - today > horizon_days)
+			continue;
+		if (n < max)
+			out[n] = (struct reminder){
+				.kind = REMINDER_OPVOLGING, .followup = f,
+				.overdue = f->follow_up < today, .date = f->follow_up,
+				.days = f->follow_up - today,
+				.roles = ROLE_BIT(ROLE_ARBEIDSDESKUNDIGE),
+			};
+		n++;
+	}
+	return n;
+}
+
+const char *reminder_kind_name(enum reminder_kind kind)
+{
+	switch (kind) {
+	case REMINDER_VRAGENLIJST: return "vragenlijst";
+	case REMINDER_OPVOLGING: return "opvolging";
+	}
+	return "";
+}

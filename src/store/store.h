@@ -32,6 +32,7 @@
 #include "core/network.h"
 #include "core/role.h"
 #include "core/stats.h"
+#include "core/signals.h"
 #include "core/timeline.h"
 #include "store/db.h"
 
@@ -207,6 +208,7 @@ struct store_period {
 	sw_date from;                    /* first sick day */
 	sw_date to;                      /* last sick day, DATE_NONE while open */
 	int percent;                     /* 1..100 */
+	int zwangerschap;                /* 1: pregnancy-related (only whether, never why) */
 };
 
 /* An overlap with another period of the case is SW_EINVAL field "from". */
@@ -214,6 +216,8 @@ int store_period_insert(struct store *st, const struct store_period *p, int64_t 
 			struct sw_error *err);
 /* Records the recovery: to is the last sick day of the open period. */
 int store_period_close(struct store *st, int64_t id, sw_date to, struct sw_error *err);
+/* Sets or clears the pregnancy flag of a period. */
+int store_period_set_zwangerschap(struct store *st, int64_t id, int on, struct sw_error *err);
 int store_period_get(struct store *st, int64_t id, struct store_period *out,
 		     struct sw_error *err);
 /* The case's periods by first sick day. */
@@ -311,6 +315,13 @@ struct store_participant {
 	enum role role;
 };
 
+/* A placement of a scanned case: which questionnaires were answered and
+ * its unresolved risk signals (facts.followups points into the scan). */
+struct store_scan_placement {
+	int64_t id;
+	struct signal_placement facts;
+};
+
 /* One open case as the scan delivers it. Everything points into the scan's
  * buffers and is valid only during the callback. */
 struct store_scan_case {
@@ -320,13 +331,15 @@ struct store_scan_case {
 	struct store_case_input input;   /* may have no periods yet */
 	const struct store_participant *participants; /* active on today */
 	size_t nparticipants;
+	const struct store_scan_placement *placements; /* by id */
+	size_t nplacements;
 };
 
 /* Returns 0 to go on, -1 (with err set) to stop the scan. */
 typedef int (*store_scan_fn)(const struct store_scan_case *c, void *ctx, struct sw_error *err);
 
 /* Calls fn once per open case, in case id order, with its periods, events,
- * deviations and the participants active on today. Reads a few ordered
+ * deviations, the participants active on today and its placements. Reads a few ordered
  * queries side by side and merges them, in one read-only snapshot: no query
  * per case. Returns -1 when fn stopped it or the store failed. */
 int store_scan_cases(struct store *st, sw_date today, store_scan_fn fn, void *ctx,
@@ -904,6 +917,15 @@ struct store_employment {
 /* Overlap with another employment of the user is SW_EINVAL field "from". */
 int store_employment_insert(struct store *st, const struct store_employment *e, int64_t *id,
 			    struct sw_error *err);
+/* Replaces until and factor (checked as on insert, overlap included). */
+int store_employment_update(struct store *st, const struct store_employment *e,
+			    struct sw_error *err);
+int store_employment_get(struct store *st, struct store_arena *a, int64_t id,
+			 struct store_employment *out, struct sw_error *err);
+/* A page of the organisation's employments by user, from; *total counts all. */
+int store_employment_list(struct store *st, struct store_arena *a, int64_t organisation_id,
+			  int64_t offset, int limit, struct store_employment **out, size_t *n,
+			  int64_t *total, struct sw_error *err);
 
 /* What core/stats.h takes for one organisation, malloc'ed (the sets can be
  * millions of rows; no arena). Free with store_stats_data_free. */

@@ -20,7 +20,7 @@ static int insert_checked(struct store *st, struct db_stmt *q, int64_t case_id, 
 
 /* ---- periods ------------------------------------------------------------ */
 
-#define PERIOD_COLS "id, case_id, from_date, to_date, percent"
+#define PERIOD_COLS "id, case_id, from_date, to_date, percent, zwangerschap"
 
 static int read_period(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err)
 {
@@ -32,14 +32,15 @@ static int read_period(struct db_stmt *q, struct store_arena *a, void *item, str
 	p->from = db_col_date(q, 2);
 	p->to = db_col_date(q, 3);
 	p->percent = (int)db_col_int(q, 4);
+	p->zwangerschap = db_col_int(q, 5) != 0;
 	return 0;
 }
 
 int store_period_insert(struct store *st, const struct store_period *p, int64_t *id,
 			struct sw_error *err)
 {
-	static const char sql[] = "INSERT INTO sick_periods (case_id, from_date, to_date, percent)"
-				  " VALUES ($1, $2, $3, $4) RETURNING id";
+	static const char sql[] = "INSERT INTO sick_periods (case_id, from_date, to_date, percent,"
+				  " zwangerschap) VALUES ($1, $2, $3, $4, $5) RETURNING id";
 	if (p->from == DATE_NONE)
 		return sw_error_set(err, SW_EINVAL, "from", "required");
 	if (p->to != DATE_NONE && p->to < p->from)
@@ -55,6 +56,7 @@ int store_period_insert(struct store *st, const struct store_period *p, int64_t 
 	db_bind_date(q, 2, p->from);
 	db_bind_date(q, 3, p->to);
 	db_bind_int(q, 4, p->percent);
+	db_bind_int(q, 5, p->zwangerschap != 0);
 	return insert_checked(st, q, p->case_id, id, err);
 }
 
@@ -89,6 +91,20 @@ int store_period_close(struct store *st, int64_t id, sw_date to, struct sw_error
 		return -1;
 	}
 	return db_commit(st->db, err);
+}
+
+int store_period_set_zwangerschap(struct store *st, int64_t id, int on, struct sw_error *err)
+{
+	static const char sql[] = "UPDATE sick_periods SET zwangerschap = $2 WHERE id = $1";
+	struct store_period p;
+	if (store_period_get(st, id, &p, err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, on != 0);
+	return db_run(q, err);
 }
 
 int store_period_list(struct store *st, struct store_arena *a, int64_t case_id,

@@ -1,6 +1,7 @@
-/* store_scan.c - every open case with its history, for the daily signal run.
+/* store_scan.c - every open case with its history and its monitored
+ * placements, for the daily signal run.
  *
- * A query per case would cost a million round trips. Instead five queries,
+ * A query per case would cost a million round trips. Instead eight queries,
  * each ordered by case id, are read side by side and merged here: the cases
  * drive, and each other source hands over its rows while they belong to the
  * current case (rows of closed cases are skipped on the way). All of it
@@ -10,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SRC_CASES, SRC_PERIODS, SRC_EVENTS, SRC_DEVIATIONS, SRC_PARTICIPANTS, SRC__COUNT };
+enum {
+	SRC_CASES, SRC_PERIODS, SRC_EVENTS, SRC_DEVIATIONS, SRC_PARTICIPANTS,
+	SRC_PLACEMENTS, SRC_ANSWERS, SRC_FOLLOWUPS, SRC__COUNT
+};
 
 /* Column 0 of every source is the case id. */
 static const char *const scan_sql[SRC__COUNT] = {
@@ -26,6 +30,15 @@ static const char *const scan_sql[SRC__COUNT] = {
 			     " FROM participations p JOIN users u ON u.id = p.user_id"
 			     " WHERE p.from_date <= $1 AND (p.until_date IS NULL OR p.until_date >= $1)"
 			     " ORDER BY p.case_id, p.id",
+	/* Placements before their answers and signals: those find theirs. */
+	[SRC_PLACEMENTS] = "SELECT case_id, id, start_date, end_date, t2_months, t3_months"
+			   " FROM placements ORDER BY case_id, id",
+	[SRC_ANSWERS] = "SELECT DISTINCT p.case_id, a.placement_id, a.moment, a.perspective"
+			" FROM monitor_answers a JOIN placements p ON p.id = a.placement_id"
+			" ORDER BY p.case_id, a.placement_id, a.moment, a.perspective",
+	[SRC_FOLLOWUPS] = "SELECT p.case_id, r.placement_id, r.id, r.kind, r.follow_up"
+			  " FROM risk_signals r JOIN placements p ON p.id = r.placement_id"
+			  " WHERE r.resolved_on IS NULL ORDER BY p.case_id, r.placement_id, r.id",
 };
 
 struct source {
@@ -45,10 +58,22 @@ struct participants {
 	size_t len, cap_text;
 };
 
+/* The case's placements and their unresolved signals; first[i] is where
+ * placement i's signals start in followups (they arrive in placement order). */
+struct placements {
+	struct store_scan_placement *items;
+	size_t n, cap;
+	size_t *first;
+	size_t cap_first;
+	struct signal_followup *followups;
+	size_t nfollowups, cap_followups;
+};
+
 struct scan {
 	struct source src[SRC__COUNT];
 	struct store_scan_case c;
 	struct participants parts;
+	struct placements places;
 };
 
 static int advance(struct source *s, struct sw_error *err)
@@ -92,6 +117,69 @@ static int add_participant(struct scan *sc, struct db_stmt *q, struct sw_error *
 	return 0;
 }
 
+static int add_placement(struct scan *sc, struct db_stmt *q, struct sw_error *err)
+{
+	struct placements *p = &sc->places;
+	if (store_grow(&p->items, &p->cap, p->n + 1, sizeof *p->items) != 0 ||
+	    store_grow(&p->first, &p->cap_first, p->n + 1, sizeof *p->first) != 0)
+		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	p->items[p->n] = (struct store_scan_placement){
+		.id = db_col_int(q, 1),
+		.facts = {
+			.start = db_col_date(q, 2), .ended = db_col_date(q, 3),
+			.schedule = { (int)db_col_int(q, 4), (int)db_col_int(q, 5) },
+		},
+	};
+	p->first[p->n] = p->nfollowups;
+	p->n++;
+	return 0;
+}
+
+/* The case's placement with this id; NULL when the row is not of one. */
+static struct store_scan_placement *placement_of(struct scan *sc, int64_t id)
+{
+	for (size_t i = 0; i < sc->places.n; i++)
+		if (sc->places.items[i].id == id)
+			return &sc->places.items[i];
+	return NULL;
+}
+
+static int add_answer(struct scan *sc, struct db_stmt *q, struct sw_error *err)
+{
+	struct store_scan_placement *p = placement_of(sc, db_col_int(q, 1));
+	enum monitor_moment m;
+	enum monitor_perspective v;
+	if (p == NULL || monitor_moment_parse(db_col_text(q, 2), &m) != 0 ||
+	    monitor_perspective_parse(db_col_text(q, 3), &v) != 0)
+		return sw_error_set(err, SW_EINTERNAL, "placement_id",
+				    "placement %lld: bad questionnaire row",
+				    (long long)db_col_int(q, 1));
+	p->facts.answered[m][v] = true;
+	return 0;
+}
+
+static int add_followup(struct scan *sc, struct db_stmt *q, struct sw_error *err)
+{
+	struct placements *p = &sc->places;
+	struct store_scan_placement *pl = placement_of(sc, db_col_int(q, 1));
+	enum monitor_risk kind;
+	if (pl == NULL || monitor_risk_parse(db_col_text(q, 3), &kind) != 0)
+		return sw_error_set(err, SW_EINTERNAL, "placement_id",
+				    "placement %lld: bad risk signal row",
+				    (long long)db_col_int(q, 1));
+	if (store_grow(&p->followups, &p->cap_followups, p->nfollowups + 1,
+		       sizeof *p->followups) != 0)
+		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	p->followups[p->nfollowups++] = (struct signal_followup){
+		.id = db_col_int(q, 2), .kind = kind, .follow_up = db_col_date(q, 4),
+	};
+	/* Rows come by placement id, as the placements do: the later
+	 * placements' signals start after this one. */
+	for (size_t i = (size_t)(pl - p->items) + 1; i < p->n; i++)
+		p->first[i] = p->nfollowups;
+	return 0;
+}
+
 /* Hands the rows of source i that belong to case_id to its collector,
  * skipping rows of earlier (closed) cases. */
 static int gather(struct scan *sc, int i, int64_t case_id, struct sw_error *err)
@@ -107,6 +195,9 @@ static int gather(struct scan *sc, int i, int64_t case_id, struct sw_error *err)
 		case SRC_PERIODS: rc = store_input_add_period(in, s->q, 1, err); break;
 		case SRC_EVENTS: rc = store_input_add_event(in, s->q, 1, err); break;
 		case SRC_DEVIATIONS: rc = store_input_add_deviation(in, s->q, 1, err); break;
+		case SRC_PLACEMENTS: rc = add_placement(sc, s->q, err); break;
+		case SRC_ANSWERS: rc = add_answer(sc, s->q, err); break;
+		case SRC_FOLLOWUPS: rc = add_followup(sc, s->q, err); break;
 		default: rc = add_participant(sc, s->q, err); break;
 		}
 		if (rc != 0 || advance(s, err) != 0)
@@ -126,6 +217,8 @@ static int gather_case(struct scan *sc, struct sw_error *err)
 	c->employee_name = db_col_text(cases->q, 2);
 	c->input.nperiods = c->input.nevents = c->input.ndeviations = 0;
 	p->n = p->len = 0;
+	struct placements *pl = &sc->places;
+	pl->n = pl->nfollowups = 0;
 	for (int i = SRC_PERIODS; i < SRC__COUNT; i++)
 		if (gather(sc, i, c->case_id, err) != 0)
 			return -1;
@@ -136,6 +229,15 @@ static int gather_case(struct scan *sc, struct sw_error *err)
 	}
 	c->participants = p->items;
 	c->nparticipants = p->n;
+	/* Likewise the signals: each placement's run to the next one's first. */
+	for (size_t k = 0; k < pl->n; k++) {
+		const size_t end = k + 1 < pl->n ? pl->first[k + 1] : pl->nfollowups;
+		pl->items[k].facts.nfollowups = end - pl->first[k];
+		pl->items[k].facts.followups =
+			end > pl->first[k] ? pl->followups + pl->first[k] : NULL;
+	}
+	c->placements = pl->items;
+	c->nplacements = pl->n;
 	return 0;
 }
 
@@ -180,5 +282,8 @@ out:
 	free(sc.parts.items);
 	free(sc.parts.offsets);
 	free(sc.parts.text);
+	free(sc.places.items);
+	free(sc.places.first);
+	free(sc.places.followups);
 	return rc;
 }

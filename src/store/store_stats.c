@@ -9,46 +9,126 @@
 #include <string.h>
 
 
-int store_employment_insert(struct store *st, const struct store_employment *e, int64_t *id,
+/* Checks e and that no other employment of the user (id other than e->id)
+ * overlaps it. */
+static int employment_check(struct store *st, const struct store_employment *e,
 			    struct sw_error *err)
 {
 	static const char overlap_sql[] =
-		"SELECT 1 FROM employments WHERE user_id = $1"
+		"SELECT 1 FROM employments WHERE user_id = $1 AND id <> $4"
 		" AND (until_date IS NULL OR until_date >= $2) AND from_date <= COALESCE($3, from_date)";
-	static const char sql[] =
-		"INSERT INTO employments (user_id, organisation_id, from_date, until_date, factor)"
-		" VALUES ($1, $2, $3, $4, $5) RETURNING id";
 	if (e->from == DATE_NONE)
 		return sw_error_set(err, SW_EINVAL, "from", "required");
 	if (e->until != DATE_NONE && e->until < e->from)
 		return sw_error_set(err, SW_EINVAL, "until", "before from");
 	if (!(e->factor > 0.0 && e->factor <= 1.0))
 		return sw_error_set(err, SW_EINVAL, "factor", "0 < factor <= 1");
-	if (store_user_exists(st, e->user_id, "user_id", err) != 0 ||
-	    store_org_exists(st, e->organisation_id, "organisation_id", err) != 0)
-		return -1;
 	struct db_stmt *q = store_stmt(st, overlap_sql, err);
 	if (q == NULL)
 		return -1;
 	db_bind_int(q, 1, e->user_id);
 	db_bind_date(q, 2, e->from);
 	db_bind_date(q, 3, e->until);
+	db_bind_int(q, 4, e->id);
 	const int rc = db_next(q, err);
 	if (rc < 0)
 		return -1;
 	db_reset(q);
 	if (rc > 0)
 		return sw_error_set(err, SW_EINVAL, "from", "overlaps another employment");
-	if ((q = store_stmt(st, sql, err)) == NULL)
+	return 0;
+}
+
+static void bind_factor(struct db_stmt *q, int col, double factor)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%.6f", factor);
+	db_bind_text(q, col, text);
+}
+
+int store_employment_insert(struct store *st, const struct store_employment *e, int64_t *id,
+			    struct sw_error *err)
+{
+	static const char sql[] =
+		"INSERT INTO employments (user_id, organisation_id, from_date, until_date, factor)"
+		" VALUES ($1, $2, $3, $4, $5) RETURNING id";
+	struct store_employment fresh = *e;
+	fresh.id = 0;
+	if (store_user_exists(st, e->user_id, "user_id", err) != 0 ||
+	    store_org_exists(st, e->organisation_id, "organisation_id", err) != 0 ||
+	    employment_check(st, &fresh, err) != 0)
 		return -1;
-	char factor[32];
-	snprintf(factor, sizeof factor, "%.6f", e->factor);
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
 	db_bind_int(q, 1, e->user_id);
 	db_bind_int(q, 2, e->organisation_id);
 	db_bind_date(q, 3, e->from);
 	db_bind_date(q, 4, e->until);
-	db_bind_text(q, 5, factor);
+	bind_factor(q, 5, e->factor);
 	return db_run_id(q, id, err);
+}
+
+int store_employment_update(struct store *st, const struct store_employment *e,
+			    struct sw_error *err)
+{
+	static const char sql[] = "UPDATE employments SET until_date = $2, factor = $3 WHERE id = $1";
+	if (employment_check(st, e, err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, e->id);
+	db_bind_date(q, 2, e->until);
+	bind_factor(q, 3, e->factor);
+	return db_run(q, err);
+}
+
+#define EMPLOYMENT_COLS "id, user_id, organisation_id, from_date, until_date, factor"
+
+static int read_employment(struct db_stmt *q, struct store_arena *a, void *item,
+			   struct sw_error *err)
+{
+	(void)a;
+	(void)err;
+	struct store_employment *e = item;
+	e->id = db_col_int(q, 0);
+	e->user_id = db_col_int(q, 1);
+	e->organisation_id = db_col_int(q, 2);
+	e->from = db_col_date(q, 3);
+	e->until = db_col_date(q, 4);
+	const char *f = db_col_text(q, 5);
+	e->factor = f != NULL ? strtod(f, NULL) : 0.0;
+	return 0;
+}
+
+int store_employment_get(struct store *st, struct store_arena *a, int64_t id,
+			 struct store_employment *out, struct sw_error *err)
+{
+	static const char sql[] = "SELECT " EMPLOYMENT_COLS " FROM employments WHERE id = $1";
+	return store_get_by_id(st, sql, id, a, read_employment, out, "eid", err);
+}
+
+int store_employment_list(struct store *st, struct store_arena *a, int64_t organisation_id,
+			  int64_t offset, int limit, struct store_employment **out, size_t *n,
+			  int64_t *total, struct sw_error *err)
+{
+	static const char count_sql[] = "SELECT COUNT(*) FROM employments WHERE organisation_id = $1";
+	static const char sql[] = "SELECT " EMPLOYMENT_COLS " FROM employments"
+				  " WHERE organisation_id = $1 ORDER BY user_id, from_date, id"
+				  " LIMIT $2 OFFSET $3";
+	if (store_org_exists(st, organisation_id, "id", err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, count_sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, organisation_id);
+	if (db_run_id(q, total, err) != 0 || (q = store_stmt(st, sql, err)) == NULL)
+		return -1;
+	db_bind_int(q, 1, organisation_id);
+	db_bind_int(q, 2, limit > 0 ? limit : INT64_MAX);
+	db_bind_int(q, 3, offset);
+	return store_collect(q, a, sizeof **out, read_employment, (void **)out, n, err);
 }
 
 void store_stats_data_free(struct store_stats_data *d)

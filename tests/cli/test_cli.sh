@@ -79,6 +79,20 @@ expect_json '[.cases[].signals[] | select(.code=="probleemanalyse" and .signal==
 	"signals: overdue probleemanalyse of the week-7 case" signals --database "$DB" --date $TODAY
 expect_json '[.cases[].signals[] | select(.code=="probleemanalyse") | .parties[].role] | join(",")' bedrijfsarts \
 	"signals: addressed to the bedrijfsarts" signals --database "$DB" --date $TODAY
+expect_json '[.cases[].monitoring[] | select(.reminder=="opvolging" and .status=="binnenkort") | .kind] | join(",")' niet_verschenen \
+	"signals: the no-show follow-up in two days" signals --database "$DB" --date $TODAY
+expect_json '[.cases[].monitoring[] | select(.reminder=="vragenlijst")] | length' 0 \
+	"signals: T0 answered by all three, T1 not yet open" signals --database "$DB" --date $TODAY
+expect_json '[.cases[].monitoring[] | select(.reminder=="vragenlijst" and .moment=="T1" and .status=="open") | .perspective] | join(",")' \
+	werknemer,werkgever,arbeidsdeskundige "signals: T1 open for the three perspectives" signals --database "$DB" --date 2027-10-20
+expect_json '[.cases[].monitoring[] | select(.perspective=="werkgever") | .parties[].role] | join(",")' werkgever,netwerkwerkgever \
+	"signals: the werkgever perspective goes to werkgever and netwerkwerkgever" signals --database "$DB" --date 2027-10-20
+expect_json '[.cases[].monitoring[] | select(.reminder=="opvolging") | .status] | join(",")' te_laat \
+	"signals: the follow-up overdue" signals --database "$DB" --date 2027-10-20
+expect_json '[.cases[].monitoring[] | select(.reminder=="vragenlijst") | .status] | unique | join(",")' te_laat \
+	"signals: T1 overdue after the grace days" signals --database "$DB" --date 2027-11-03
+out=$("$BIN" signals --database "$DB" --date 2027-10-20)
+if echo "$out" | grep -q "open       vragenlijst T1 werknemer"; then ok "signals table lists questionnaires"; else notok "signals table questionnaires" "$out"; fi
 out=$("$BIN" signals --database "$DB" --date $TODAY)
 if echo "$out" | grep -q "signalen in"; then ok "signals table"; else notok "signals table" "$out"; fi
 expect_err "--database: required" "signals needs --database" signals

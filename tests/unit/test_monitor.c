@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "core/monitor.h"
+#include "core/signals.h"
 
 static sw_date D(const char *s)
 {
@@ -180,12 +181,71 @@ static void test_outcomes(void **state)
 	assert_int_equal(row.lasted12, 1);
 }
 
+/* The daily run's reminders of a placement started 2026-01-15: T0 answered
+ * by two of three, T1 due 2027-01-15. */
+static void test_reminders(void **state)
+{
+	(void)state;
+	const struct signal_followup fu[] = {
+		{ 7, MONITOR_RISK_NIET_VERSCHENEN, D("2026-02-10") },
+		{ 8, MONITOR_RISK_ZIEKMELDING, D("2026-02-25") },
+		{ 9, MONITOR_RISK_CONTRACT_EINDE, D("2026-02-11") },
+	};
+	struct signal_placement p = {
+		.start = D("2026-01-15"), .ended = DATE_NONE,
+		.schedule = { MONITOR_DEFAULT_T2, MONITOR_DEFAULT_T3 },
+		.followups = fu, .nfollowups = 3,
+	};
+	p.answered[MONITOR_T0][MONITOR_WERKNEMER] = true;
+	p.answered[MONITOR_T0][MONITOR_ARBEIDSDESKUNDIGE] = true;
+	struct reminder r[8];
+	/* 2026-01-28: T0 of the werkgever open (due 01-15, grace to 01-29);
+	 * follow-ups of 02-10 and 02-11 within 14 days, 02-25 not. */
+	size_t n = signals_for_placement(&p, D("2026-01-28"), SIGNALS_HORIZON_DAYS, r, 8);
+	assert_int_equal(n, 3);
+	assert_int_equal(r[0].kind, REMINDER_VRAGENLIJST);
+	assert_int_equal(r[0].moment, MONITOR_T0);
+	assert_int_equal(r[0].perspective, MONITOR_WERKGEVER);
+	assert_false(r[0].overdue);
+	assert_int_equal(r[0].days, -13);
+	assert_int_equal(r[0].roles, ROLE_BIT(ROLE_WERKGEVER) | ROLE_BIT(ROLE_NETWERKWERKGEVER));
+	assert_int_equal(r[1].kind, REMINDER_OPVOLGING);
+	assert_ptr_equal(r[1].followup, &fu[0]);
+	assert_int_equal(r[1].days, 13);
+	assert_int_equal(r[1].roles, ROLE_BIT(ROLE_ARBEIDSDESKUNDIGE));
+	assert_ptr_equal(r[2].followup, &fu[2]);
+	assert_int_equal(r[2].days, 14);
+	/* 2026-01-30: the werkgever's T0 is overdue. */
+	n = signals_for_placement(&p, D("2026-01-30"), SIGNALS_HORIZON_DAYS, r, 8);
+	assert_int_equal(n, 3);
+	assert_true(r[0].overdue);
+	/* 2026-02-26: every follow-up past; capacity 2 truncates, count stays. */
+	n = signals_for_placement(&p, D("2026-02-26"), SIGNALS_HORIZON_DAYS, r, 2);
+	assert_int_equal(n, 4);
+	assert_true(r[1].overdue);
+	assert_int_equal(r[1].days, -16);
+	/* T1 opens 14 days before its due date, for all three parties. */
+	p.nfollowups = 0;
+	p.answered[MONITOR_T0][MONITOR_WERKGEVER] = true;
+	assert_int_equal(signals_for_placement(&p, D("2026-12-31"), SIGNALS_HORIZON_DAYS, r, 8), 0);
+	n = signals_for_placement(&p, D("2027-01-01"), SIGNALS_HORIZON_DAYS, r, 8);
+	assert_int_equal(n, 3);
+	assert_int_equal(r[2].perspective, MONITOR_ARBEIDSDESKUNDIGE);
+	assert_int_equal(r[2].roles, ROLE_BIT(ROLE_ARBEIDSDESKUNDIGE));
+	assert_int_equal(r[0].date, D("2027-01-15"));
+	/* An ended placement: T1 lapsed, no follow-ups. */
+	p.ended = D("2026-06-30");
+	p.nfollowups = 3;
+	assert_int_equal(signals_for_placement(&p, D("2027-01-01"), SIGNALS_HORIZON_DAYS, r, 8), 0);
+	assert_string_equal(reminder_kind_name(REMINDER_OPVOLGING), "opvolging");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),    cmocka_unit_test(test_schedule),
 		cmocka_unit_test(test_status),   cmocka_unit_test(test_advice),
-		cmocka_unit_test(test_derive),   cmocka_unit_test(test_outcomes),
+		cmocka_unit_test(test_derive),   cmocka_unit_test(test_outcomes), cmocka_unit_test(test_reminders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,32 +92,32 @@ static enum policy_reason reason(struct fx *f, enum policy_resource res, enum po
 /* Expected rights, in policy_resource order:
  * functional medical ziekmelding sick_periods deadlines documents messages
  * consents access_log zoekprofiel organisations users placement_offer
- * placement monitoring decisions */
+ * placement monitoring decisions employments */
 static const struct {
 	const char *name;
 	const char *cells[POLICY_RESOURCE__COUNT];
 } matrix[] = {
 	{ "werknemer",
 	  { "RW", "R", "R", "R", "R", "RW", "RW", "RW", "R", "RW", "-", "-", "R",
-	    "R", "RW", "RW" } },
+	    "R", "RW", "RW", "-" } },
 	{ "werkgever",
 	  { "RW", "-", "RW", "RW", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R",
-	    "RW", "RW", "RW" } },
+	    "RW", "RW", "RW", "-" } },
 	{ "bedrijfsarts",
 	  { "RW", "RW", "R", "R", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R",
-	    "R", "R", "RW" } },
+	    "R", "R", "RW", "-" } },
 	{ "arbeidsdeskundige",
 	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R",
-	    "RW", "RW", "RW" } },
+	    "RW", "RW", "RW", "-" } },
 	{ "re-integratieprofessional",
 	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R",
-	    "RW", "RW", "RW" } },
+	    "RW", "RW", "RW", "-" } },
 	{ "netwerkwerkgever",
 	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "R", "-", "-", "-",
-	    "RW", "RW", "-" } },
+	    "RW", "RW", "-", "-" } },
 	{ "beheerder",
 	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "RW", "RW", "-",
-	    "-", "-", "-" } },
+	    "-", "-", "-", "RW" } },
 };
 
 static void test_matrix(void **state)
@@ -213,7 +213,7 @@ static void test_no_participation(void **state)
 	fx_role(&f, ROLE_BEDRIJFSARTS);
 	f.req.participation = NULL;
 	for (int res = 0; res < POLICY_RESOURCE__COUNT; res++) {
-		if (res == POLICY_ORGANISATIONS || res == POLICY_USERS)
+		if (res == POLICY_ORGANISATIONS || res == POLICY_USERS || res == POLICY_EMPLOYMENTS)
 			continue;
 		assert_false(decide(&f, (enum policy_resource)res, POLICY_READ));
 		assert_int_equal(reason(&f, (enum policy_resource)res, POLICY_READ),
@@ -246,6 +246,28 @@ static void test_other_organisation(void **state)
 	assert_false(decide(&f, POLICY_CASE_FUNCTIONAL, POLICY_READ));
 }
 
+/* Employments: the werkgever of the organisation, not its employees nor
+ * another organisation's werkgever. */
+static void test_employments(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_role(&f, ROLE_WERKGEVER);
+	f.req.participation = NULL;
+	f.req.kase = NULL;
+	f.req.target_org_id = ORG_EMPLOYER;
+	assert_false(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
+	f.req.actor_werkgever = true;
+	assert_true(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
+	assert_true(decide(&f, POLICY_EMPLOYMENTS, POLICY_WRITE));
+	assert_int_equal(reason(&f, POLICY_EMPLOYMENTS, POLICY_WRITE), POLICY_ALLOW_OWN_ORGANISATION);
+	f.req.target_org_id = ORG_OTHER;
+	assert_false(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
+	f.req.target_org_id = 0;
+	assert_false(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
+	assert_string_equal(policy_resource_name(POLICY_EMPLOYMENTS), "employments");
+}
+
 static void test_werknemer_only_own_case(void **state)
 {
 	(void)state;
@@ -253,7 +275,7 @@ static void test_werknemer_only_own_case(void **state)
 	fx_role(&f, ROLE_WERKNEMER);
 	f.kase.employee_user_id = USER_EMPLOYEE + 1;
 	for (int res = 0; res < POLICY_RESOURCE__COUNT; res++) {
-		if (res == POLICY_ORGANISATIONS || res == POLICY_USERS)
+		if (res == POLICY_ORGANISATIONS || res == POLICY_USERS || res == POLICY_EMPLOYMENTS)
 			continue;
 		assert_false(decide(&f, (enum policy_resource)res, POLICY_READ));
 	}
@@ -381,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_participation_window),
 		cmocka_unit_test(test_no_participation),
 		cmocka_unit_test(test_other_organisation),
+		cmocka_unit_test(test_employments),
 		cmocka_unit_test(test_werknemer_only_own_case),
 		cmocka_unit_test(test_consent),
 		cmocka_unit_test(test_beheerder_never_case_content),

@@ -21,6 +21,7 @@ import { MonitoringPage } from './pages/Monitoring';
 import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
 import { StatisticsPage } from './pages/Statistics';
+import { OutcomesPage } from './pages/StatisticsOutcomes';
 import { ZiekmeldingPage } from './pages/Ziekmelding';
 import { ZoekprofielPage } from './pages/Zoekprofiel';
 
@@ -234,6 +235,8 @@ function Content({ route }: { route: Route }) {
       return <ZoekprofielPage key={route.id} id={route.id} />;
     case 'statistics':
       return persona === 'werkgever' ? <StatisticsPage user={user} /> : <NotFound />;
+    case 'outcomes':
+      return persona === 'werkgever' ? <OutcomesPage user={user} /> : <NotFound />;
     case 'library':
       return <InfoLibrary />;
     case 'document':

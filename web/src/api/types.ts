@@ -430,6 +430,60 @@ export interface Placement {
   lasted_12_months: boolean | null;
 }
 
+export const RISK_KINDS = ['gedragsverandering', 'ziekmelding', 'niet_verschenen', 'uren_boven_belastbaarheid', 'contract_einde', 'subsidie_einde'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+export const ROUTES = ['vitalisering', 'ontwikkel', 'baanherontwerp', 'mobiliteit'] as const;
+export type InterventionRoute = (typeof ROUTES)[number];
+
+export interface RiskSignal {
+  id: number;
+  kind: RiskKind;
+  noted_on: IsoDate;
+  ends_on: IsoDate | null;
+  note: string | null;
+  suggested_route: InterventionRoute;
+  follow_up: IsoDate;
+  resolved_on: IsoDate | null;
+  noted_by: { id: number; name: string | null };
+}
+
+export interface DerivedSignal {
+  kind: RiskKind;
+  ends_on: IsoDate | null;
+  suggested_route: InterventionRoute;
+  follow_up: IsoDate;
+}
+
+export interface NewRiskSignal {
+  kind: RiskKind;
+  noted_on: IsoDate;
+  ends_on?: IsoDate;
+  note?: string;
+}
+
+export interface Goal {
+  id: number;
+  route: InterventionRoute;
+  goal: string;
+  reached: boolean | null;
+  done_what: string | null;
+  done_by: string | null;
+  take_forward: string | null;
+  created_at: string;
+}
+
+export type GoalInput = Partial<Omit<Goal, 'id' | 'created_at'>>;
+
+export interface OutcomeGroup {
+  key: string;
+  placements: number;
+  lopend: number;
+  beeindigd: number;
+  doorgestroomd: number;
+  lasted_6_months: { yes: number; known: number };
+  lasted_12_months: { yes: number; known: number };
+}
+
 export interface NewPlacement {
   employer_name: string;
   kind: PlacementKind;

@@ -21,6 +21,7 @@ export type Route =
   | { name: 'monitoring'; id: number }
   | { name: 'zoekprofiel'; id: number }
   | { name: 'statistics' }
+  | { name: 'outcomes' }
   | { name: 'document'; id: number; did: number }
   | { name: 'admin'; tab: AdminTab }
   /** token: an invitation's single-use token (the link a beheerder mails). */
@@ -40,6 +41,7 @@ export function parseHash(hash: string): Route | null {
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
   if (path === '/aanbod') return { name: 'offers' };
   if (path === '/statistiek') return { name: 'statistics' };
+  if (path === '/statistiek/plaatsingen') return { name: 'outcomes' };
   if (path === '/informatie') return { name: 'library' };
   const admin = /^\/beheer\/([a-z]+)$/.exec(path);
   if (admin && (ADMIN_TABS as readonly string[]).includes(admin[1]!)) return { name: 'admin', tab: admin[1] as AdminTab };
@@ -86,6 +88,8 @@ export function href(route: Route): string {
       return `#/dossiers/${route.id}/zoekprofiel`;
     case 'statistics':
       return '#/statistiek';
+    case 'outcomes':
+      return '#/statistiek/plaatsingen';
     case 'document':
       return `#/dossiers/${route.id}/documenten/${route.did}`;
     case 'admin':

@@ -10,13 +10,13 @@ import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { InfoNow } from './Info';
 
-async function loadOwnCase(): Promise<{ c: CaseDetail; tl: TimelineData } | null> {
+async function loadOwnCase(): Promise<{ c: CaseDetail; tl: TimelineData; placed: boolean } | null> {
   const list = await api.cases({ perPage: 20 });
   const mine = list.items.filter((x) => x.my_role === 'werknemer' || x.my_role === null);
   const pick = mine.find((x) => x.status === 'open') ?? mine[0] ?? list.items[0];
   if (!pick) return null;
-  const [c, tl] = await Promise.all([api.case(pick.id), api.deadlines(pick.id)]);
-  return { c, tl };
+  const [c, tl, placements] = await Promise.all([api.case(pick.id), api.deadlines(pick.id), api.placements(pick.id).catch(() => null)]);
+  return { c, tl, placed: (placements?.items.length ?? 0) > 0 };
 }
 
 export function EmployeeHome({ roles }: { roles: readonly Role[] }) {
@@ -28,6 +28,13 @@ export function EmployeeHome({ roles }: { roles: readonly Role[] }) {
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorAlert error={state.error} onRetry={state.reload} />}
       {state.status === 'ok' && !state.data && <Alert type="info">{t.employee.noCase}</Alert>}
+      {state.status === 'ok' && state.data?.placed && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'monitoring', id: state.data.c.id })}>
+            {t.employee.monitoringLink}
+          </a>
+        </p>
+      )}
       {state.status === 'ok' && state.data && <Journey c={state.data.c} tl={state.data.tl} roles={roles} />}
     </>
   );

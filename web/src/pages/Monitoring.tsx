@@ -11,6 +11,7 @@ import { formatDate } from '../lib/dates';
 import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { useFormErrors } from '../lib/useFormErrors';
+import { Goals, RiskSignals } from './MonitoringSignals';
 
 /** The perspective a role answers from: the employer at the placement may be the network employer. */
 function perspectiveOf(role: Role | null): Perspective | null {
@@ -21,6 +22,8 @@ function perspectiveOf(role: Role | null): Perspective | null {
 }
 
 const MAY_ADD: readonly (Role | null)[] = ['werkgever', 'arbeidsdeskundige', 're-integratieprofessional'];
+/** Who records risk signals and development goals: the professionals and both employers; the employee reads them. */
+const MAY_RECORD: readonly (Role | null)[] = ['werkgever', 'netwerkwerkgever', 'arbeidsdeskundige', 're-integratieprofessional'];
 
 export function MonitoringPage({ id }: { id: number }) {
   const { t } = useI18n();
@@ -48,14 +51,14 @@ function Placements({ c, placements, reload }: { c: CaseDetail; placements: Plac
       <p class="utrecht-paragraph sw-muted">{t.caseDetail.title(c.employee.name)}</p>
       {placements.length === 0 && <p class="utrecht-paragraph">{t.monitoring.none}</p>}
       {placements.map((p) => (
-        <PlacementBlock key={p.id} caseId={c.id} p={p} mine={perspectiveOf(c.my_role)} />
+        <PlacementBlock key={p.id} caseId={c.id} p={p} mine={perspectiveOf(c.my_role)} canRecord={MAY_RECORD.includes(c.my_role)} />
       ))}
       {MAY_ADD.includes(c.my_role) && <NewPlacementForm caseId={c.id} onDone={reload} />}
     </>
   );
 }
 
-function PlacementBlock({ caseId, p, mine }: { caseId: number; p: Placement; mine: Perspective | null }) {
+function PlacementBlock({ caseId, p, mine, canRecord }: { caseId: number; p: Placement; mine: Perspective | null; canRecord: boolean }) {
   const { t, lang } = useI18n();
   const q = useAsync(() => api.questionnaires(caseId, p.id), [caseId, p.id]);
   const title = t.monitoring.placement(p.employer.name, t.monitoring.kinds[p.kind] ?? p.kind, formatDate(p.start, lang));
@@ -68,6 +71,8 @@ function PlacementBlock({ caseId, p, mine }: { caseId: number; p: Placement; min
         q.data.moments
           .filter((m) => PERSPECTIVES.some((v) => m.perspectives[v].status !== 'gepland'))
           .map((m) => <MomentBlock key={m.moment} caseId={caseId} placementId={p.id} m={m} mine={mine} onDone={q.reload} />)}
+      <RiskSignals caseId={caseId} placementId={p.id} canWrite={canRecord} />
+      <Goals caseId={caseId} placementId={p.id} canWrite={canRecord} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Alert, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { useI18n } from '../i18n';
 import { todayInAmsterdam } from '../lib/dates';
 import { useAsync } from '../lib/useAsync';
+import { href } from '../lib/router';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -56,6 +57,11 @@ export function StatisticsPage({ user }: { user: User }) {
             </button>
           </form>
           <Report org={org} query={query} />
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'outcomes' })}>
+              {t.outcomes.title}
+            </a>
+          </p>
         </>
       )}
     </>
