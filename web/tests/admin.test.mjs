@@ -69,6 +69,8 @@ test('the beheerder adds and renames an organisation; no case content on offer',
     await expectNoAxeViolations(page, 'organisations after a change');
 
     // A case URL gives the beheerder nothing.
+    // A full load, not a hash change on the page that just saved.
+    await page.goto('about:blank');
     await page.goto(`${baseUrl()}/#/dossiers/7`);
     await page.getByText('Dit dossier bestaat niet of je hebt er geen toegang toe.').waitFor();
     assert.deepEqual(b.problems.filter((p) => !/status of 40[34]/.test(p)), [], 'no JavaScript errors');

@@ -51,7 +51,8 @@ export async function launch({ locale = 'nl-NL', viewport = { width: 1280, heigh
     await rm(userDataDir, { recursive: true, force: true });
     throw err;
   }
-  context.setDefaultTimeout(15_000);
+  // Generous: CI machines are shared and the server runs under ASan.
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
