@@ -105,6 +105,7 @@ describe('werkgever: plan van aanpak', { skip: skip('werkgever') }, () => {
       await diff.getByRole('heading', { level: 2, name: 'Wat is er veranderd van versie 1 naar 2' }).waitFor();
       assert.match(await diff.innerText(), /Activiteiten \(gewijzigd\)/);
       assert.match(await diff.locator('ins').first().innerText(), /Loopbaanoriëntatie bij De Brug/);
+      await page.locator('article.sw-version').nth(1).waitFor();
       assert.equal(await page.locator('article.sw-version').count(), 2);
       await expectNoAxeViolations(page, 'werkgever plan van aanpak (revised)');
     }));

@@ -115,7 +115,9 @@ describe('risk signals, development goals and placement outcomes', { skip }, () 
     await page.getByLabel('Indelen naar').selectOption('route');
     const byRoute = page.getByRole('table', { name: 'Uitkomsten van plaatsingen per route van de ontwikkeldoelen' });
     await byRoute.waitFor();
+    // The caption can change before the regrouped rows arrive: wait for them.
     for (const route of ['Ontwikkelroute', 'Vitaliseringsroute']) {
+      await byRoute.getByRole('rowheader', { name: route, exact: true }).first().waitFor();
       assert.equal(await byRoute.getByRole('rowheader', { name: route, exact: true }).count(), 1, route);
     }
     await expectNoAxeViolations(page, 'placement outcomes');
