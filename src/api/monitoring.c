@@ -85,6 +85,18 @@ static int push(json_t *arr, json_t *item, struct sw_error *err)
 
 /* The case (access checked for action) and its placement {pid}; a
  * placement of another case does not exist here. */
+/* A row named by path parameter param that the store did not find: 404
+ * naming param ("no such <what>"); any other store error passes as is. */
+static int lookup_failed(const struct sw_error *e, const char *param, const char *what,
+			 struct sw_error *err)
+{
+	if (e->code == SW_ENOTFOUND)
+		return sw_error_set(err, SW_ENOTFOUND, param, "no such %s", what);
+	if (err != NULL)
+		*err = *e;
+	return -1;
+}
+
 static int placement_of(struct api_call *c, enum policy_action action, struct api_case *ac,
 			struct store_placement *p, struct sw_error *err)
 {
@@ -94,13 +106,8 @@ static int placement_of(struct api_call *c, enum policy_action action, struct ap
 	    api_param_id(c, "pid", &pid, err) != 0)
 		return -1;
 	struct sw_error e;
-	if (store_placement_get(c->st, &c->arena, pid, p, &e) != 0) {
-		if (e.code == SW_ENOTFOUND)
-			return sw_error_set(err, SW_ENOTFOUND, "pid", "no such placement");
-		if (err != NULL)
-			*err = e;
-		return -1;
-	}
+	if (store_placement_get(c->st, &c->arena, pid, p, &e) != 0)
+		return lookup_failed(&e, "pid", "placement", err);
 	if (p->case_id != id)
 		return sw_error_set(err, SW_ENOTFOUND, "pid", "no such placement");
 	return 0;
@@ -685,13 +692,8 @@ static int patch_signal(struct api_call *c, struct http_response *res, struct sw
 		return -1;
 	struct store_risk_signal r;
 	struct sw_error e;
-	if (store_risk_signal_get(c->st, &c->arena, sid, &r, &e) != 0) {
-		if (e.code == SW_ENOTFOUND)
-			return sw_error_set(err, SW_ENOTFOUND, "sid", "no such risk signal");
-		if (err != NULL)
-			*err = e;
-		return -1;
-	}
+	if (store_risk_signal_get(c->st, &c->arena, sid, &r, &e) != 0)
+		return lookup_failed(&e, "sid", "risk signal", err);
 	if (r.placement_id != p.id)
 		return sw_error_set(err, SW_ENOTFOUND, "sid", "no such risk signal");
 	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
@@ -810,13 +812,8 @@ static int patch_goal(struct api_call *c, struct http_response *res, struct sw_e
 		return -1;
 	struct store_goal g;
 	struct sw_error e;
-	if (store_goal_get(c->st, &c->arena, gid, &g, &e) != 0) {
-		if (e.code == SW_ENOTFOUND)
-			return sw_error_set(err, SW_ENOTFOUND, "gid", "no such goal");
-		if (err != NULL)
-			*err = e;
-		return -1;
-	}
+	if (store_goal_get(c->st, &c->arena, gid, &g, &e) != 0)
+		return lookup_failed(&e, "gid", "goal", err);
 	if (g.placement_id != p.id)
 		return sw_error_set(err, SW_ENOTFOUND, "gid", "no such goal");
 	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
