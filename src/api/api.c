@@ -94,6 +94,8 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_monitoring_register,
 	api_statistics_register,
 	api_employments_register,
+	api_persons_register,
+	api_sickness_register,
 };
 
 int api_register_all(struct router *r, struct api_app *app, struct sw_error *err)

@@ -10,12 +10,23 @@
 int store_input_add_period(struct store_case_input *in, struct db_stmt *q, int col,
 			   struct sw_error *err)
 {
+	const sw_date from = db_col_date(q, col), to = db_col_date(q, col + 1);
+	const int percent = (int)db_col_int(q, col + 2);
+	/* Segments of one spell (only the percentage changed) are one sick
+	 * period: partial sickness counts in full for the timeline. */
+	struct tl_period *last = in->nperiods > 0 ? &in->periods[in->nperiods - 1] : NULL;
+	if (last != NULL && last->to != DATE_NONE && from == last->to + 1) {
+		last->to = to;
+		if (percent > last->percent)
+			last->percent = percent;
+		return 0;
+	}
 	if (store_grow(&in->periods, &in->cap_periods, in->nperiods + 1, sizeof *in->periods) != 0)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	struct tl_period *p = &in->periods[in->nperiods++];
-	p->from = db_col_date(q, col);
-	p->to = db_col_date(q, col + 1);
-	p->percent = (int)db_col_int(q, col + 2);
+	p->from = from;
+	p->to = to;
+	p->percent = percent;
 	return 0;
 }
 
@@ -327,7 +338,7 @@ static int page_names(struct store *st, struct store_arena *a, int64_t user_id,
 {
 	static const char sql[] =
 		"SELECT c.id, u.name, o.name FROM cases c"
-		" LEFT JOIN users u ON u.id = c.employee_id"
+		" LEFT JOIN persons u ON u.id = c.person_id"
 		" LEFT JOIN organisations o ON o.id = c.organisation_id"
 		" WHERE c.id BETWEEN $2 AND $3 AND c.id IN"
 		" (SELECT case_id FROM participations WHERE user_id = $1) ORDER BY c.id";
