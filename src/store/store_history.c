@@ -41,7 +41,7 @@ int store_period_insert(struct store *st, const struct store_period *p, int64_t 
 			struct sw_error *err)
 {
 	static const char sql[] = "INSERT INTO sick_periods (case_id, from_date, to_date, percent,"
-				  " zwangerschap, percent_bp) VALUES ($1, $2, $3, $4, $5, $4 * 100)"
+				  " zwangerschap, percent_bp) VALUES ($1, $2, $3, $4, $5, $6)"
 				  " RETURNING id";
 	if (p->from == DATE_NONE)
 		return sw_error_set(err, SW_EINVAL, "from", "required");
@@ -59,6 +59,7 @@ int store_period_insert(struct store *st, const struct store_period *p, int64_t 
 	db_bind_date(q, 3, p->to);
 	db_bind_int(q, 4, p->percent);
 	db_bind_int(q, 5, p->zwangerschap != 0);
+	db_bind_int(q, 6, p->percent * 100);
 	return insert_checked(st, q, p->case_id, id, err);
 }
 

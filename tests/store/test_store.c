@@ -133,9 +133,14 @@ static int64_t person_for(struct store *st, int64_t org, int64_t user)
 	if (id != 0)
 		return id;
 	snprintf(number, sizeof number, "U%lld", (long long)user);
+	/* The register knows the person by the account's name. */
+	struct store_arena a = { 0 };
+	struct store_user u;
+	assert_ok(store_user_get(st, &a, user, &u, &err), err);
 	const struct store_person p = { .organisation_id = org, .personnel_number = number,
-					.name = number, .birth_date = DATE_NONE, .user_id = user };
+					.name = u.name, .birth_date = DATE_NONE, .user_id = user };
 	assert_ok(store_person_insert(st, &p, &id, &err), err);
+	store_arena_free(&a);
 	return id;
 }
 
