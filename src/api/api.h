@@ -275,6 +275,18 @@ int api_organisations_register(struct router *r, struct api_app *app, struct sw_
 /* users.c: /api/v1/users */
 int api_users_register(struct router *r, struct api_app *app, struct sw_error *err);
 
+/* org_roles.c: PUT /api/v1/users/{id}/org-roles; the user's roles as JSON
+ * [{organisation_id, organisation_name, role, department_ids}], and roles
+ * (the list at roles_key) and department_ids read from a body (arena). */
+int api_org_roles_register(struct router *r, struct api_app *app, struct sw_error *err);
+int api_org_roles_json(struct api_call *c, int64_t user_id, json_t **out, struct sw_error *err);
+int api_org_roles_parse(struct api_call *c, const json_t *body, const char *roles_key,
+			unsigned *roles, int64_t **departments, size_t *ndepartments,
+			struct sw_error *err);
+/* users.c: answers the account (with its org roles) */
+int api_account_respond(struct api_call *c, struct http_response *res, int64_t id,
+			unsigned status, struct sw_error *err);
+
 /* invitations.c: /api/v1/invitations, accepting one */
 int api_invitations_register(struct router *r, struct api_app *app, struct sw_error *err);
 
