@@ -81,6 +81,20 @@ int api_org_roles_parse(struct api_call *c, const json_t *body, const char *role
 	return 0;
 }
 
+int api_org_admin_access(struct api_call *c, enum policy_action a, int64_t org,
+			 struct sw_error *err)
+{
+	unsigned mine = 0;
+	if (api_require_user(c, err) != 0)
+		return -1;
+	if (!c->user->is_beheerder && org != 0 &&
+	    store_org_roles_of(c->st, c->user->id, org, &mine, err) != 0)
+		return -1;
+	if (!c->user->is_beheerder && org != 0 && c->user->organisation_id != org && mine == 0)
+		return sw_error_set(err, SW_ENOTFOUND, "organisation_id", "no such organisation");
+	return api_admin_access(c, POLICY_USERS, a, 0, org, err);
+}
+
 /* Who may set roles of account `uid` in organisation `org`: 404 for
  * anyone who is not of that organisation (nothing about it is told), and
  * for an organisation's beheerder an account of another organisation is
