@@ -78,6 +78,7 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_medical_register,
 	api_organisations_register,
 	api_users_register,
+	api_org_roles_register,
 	api_invitations_register,
 	api_participations_register,
 	api_deviations_register,

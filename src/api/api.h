@@ -245,6 +245,10 @@ int api_employment_fields(const json_t *body, bool create, struct store_employme
 
 /* persons.c: departments, the register (persons, their employments) */
 int api_persons_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* The person {id} of the path for action a, within the caller's scope
+ * (outside it 404 "id"); fills p. */
+int api_person_access(struct api_call *c, enum policy_action a, struct store_person *p,
+		      struct sw_error *err);
 
 /* sickness.c: /api/v1/cases/{id}/sickness (mutations), .../casemanager,
  * /api/v1/organisations/{id}/casemanagers */
@@ -274,6 +278,23 @@ int api_organisations_register(struct router *r, struct api_app *app, struct sw_
 
 /* users.c: /api/v1/users */
 int api_users_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* org_roles.c: PUT /api/v1/users/{id}/org-roles; the user's roles as JSON
+ * [{organisation_id, organisation_name, role, department_ids}], and roles
+ * (the list at roles_key) and department_ids read from a body (arena). */
+int api_org_roles_register(struct router *r, struct api_app *app, struct sw_error *err);
+int api_org_roles_json(struct api_call *c, int64_t user_id, json_t **out, struct sw_error *err);
+int api_org_roles_parse(struct api_call *c, const json_t *body, const char *roles_key,
+			unsigned *roles, int64_t **departments, size_t *ndepartments,
+			struct sw_error *err);
+/* Administration of organisation org (resource users, action a): 404 for
+ * a caller outside it, else the policy (the installation's beheerder or
+ * the organisation's beheerder). */
+int api_org_admin_access(struct api_call *c, enum policy_action a, int64_t org,
+			 struct sw_error *err);
+/* users.c: answers the account (with its org roles) */
+int api_account_respond(struct api_call *c, struct http_response *res, int64_t id,
+			unsigned status, struct sw_error *err);
 
 /* invitations.c: /api/v1/invitations, accepting one */
 int api_invitations_register(struct router *r, struct api_app *app, struct sw_error *err);

@@ -271,6 +271,12 @@ static int person_access(struct api_call *c, enum policy_action a, struct store_
 	return sw_error_set(err, SW_ENOTFOUND, "id", "no such person");
 }
 
+int api_person_access(struct api_call *c, enum policy_action a, struct store_person *p,
+		      struct sw_error *err)
+{
+	return person_access(c, a, p, err);
+}
+
 static int get_person(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	struct store_person p;

@@ -786,9 +786,11 @@ static const struct migration migrations[] = {
 
 	  /* An invitation may link the new account to a person of the register
 	   * and give it organisation roles (comma-separated, in the
-	   * invitation's organisation) the moment it is accepted. */
+	   * invitation's organisation; a casemanager's departments as
+	   * comma-separated ids) the moment it is accepted. */
 	  "ALTER TABLE invitations ADD COLUMN person_id BIGINT REFERENCES persons (id);"
 	  "ALTER TABLE invitations ADD COLUMN org_roles TEXT;"
+	  "ALTER TABLE invitations ADD COLUMN org_department_ids TEXT;"
 
 	  "ALTER TABLE sick_periods ADD COLUMN percent_bp INTEGER NOT NULL DEFAULT 10000"
 	  " CHECK (percent_bp BETWEEN 1 AND 10000);"

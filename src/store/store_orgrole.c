@@ -29,6 +29,8 @@ int store_org_roles_of(struct store *st, int64_t user_id, int64_t organisation_i
 static int read_role(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err)
 {
 	struct store_org_role *r = item;
+	r->department_ids = NULL;       /* filled by the second query */
+	r->ndepartments = 0;
 	r->user_id = db_col_int(q, 0);
 	r->organisation_id = db_col_int(q, 1);
 	r->organisation_name = store_arena_strdup(a, db_col_text(q, 3));
