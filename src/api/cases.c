@@ -213,7 +213,7 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	/* The page's summaries in a fixed number of queries. */
 	for (size_t i = 0; i < nshown; i++)
 		sums[i] = (struct store_case_page_item){ .case_id = shown[i].kase->id };
-	int rc = store_case_page_load(c->st, &c->arena, c->user->id, sums, nshown, err);
+	int rc = store_case_page_load(c->st, &c->arena, sums, nshown, err);
 	for (size_t i = 0; rc == 0 && i < nshown; i++) {
 		json_t *item = case_item(c, shown[i].kase, shown[i].role, &sums[i], err);
 		if (item == NULL || json_array_append_new(items, item) != 0)

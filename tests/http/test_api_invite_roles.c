@@ -30,6 +30,16 @@ static int64_t total_cases(struct client *cl)
 	call(cl, "GET", "/api/v1/cases?per_page=100", NULL, 0, &r);
 	assert_int_equal(r.status, 200);
 	const int64_t n = json_integer_value(json_object_get(r.json, "total"));
+	/* A case seen through an organisation role (no participation) is
+	 * summarised like any other: the employee and the sick week. */
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(r.json, "items"), i, it) {
+		assert_true(json_is_string(json_object_get(json_object_get(it, "employee"), "name")));
+		assert_true(json_is_string(json_object_get(json_object_get(it, "organisation"), "name")));
+		if (strcmp(json_string_value(json_object_get(it, "status")), "open") == 0)
+			assert_true(json_is_integer(json_object_get(it, "week")));
+	}
 	reply_free(&r);
 	return n;
 }
