@@ -495,8 +495,8 @@ static int32_t e6(float deg)
 	return (int32_t)lround((double)deg * 1e6);
 }
 
-/* Organisations 1..NORGS, user 1 (offers' author), offers 1..n; users
- * 2..m+1 with cases 1..m, their zoekprofielen and consents. Ids follow
+/* Organisations 1..NORGS, user 1 (offers' author), offers 1..n; persons
+ * 1..m of the register with cases 1..m, their zoekprofielen and consents. Ids follow
  * insertion order in a fresh database. */
 static void load(struct store *st, const struct data *d)
 {
@@ -532,14 +532,16 @@ static void load(struct store *st, const struct data *d)
 			  o->intent_to_hire);
 	}
 	batch_end(&b);
-	b = (struct batch){ .db = db, .head = "INSERT INTO users (email, name) VALUES " };
+	b = (struct batch){ .db = db, .head =
+		"INSERT INTO persons (organisation_id, personnel_number, name) VALUES " };
 	for (size_t i = 0; i < d->ncands; i++)
-		batch_row(&b, "('c%zu@example.nl', 'Kandidaat %zu')", i + 1, i + 1);
+		batch_row(&b, "(%lld, 'K%zu', 'Kandidaat %zu')", (long long)d->cands[i].employer_id,
+			  i + 1, i + 1);
 	batch_end(&b);
 	b = (struct batch){ .db = db,
-			    .head = "INSERT INTO cases (organisation_id, employee_id) VALUES " };
+			    .head = "INSERT INTO cases (organisation_id, person_id) VALUES " };
 	for (size_t i = 0; i < d->ncands; i++)
-		batch_row(&b, "(%lld, %zu)", (long long)d->cands[i].employer_id, i + 2);
+		batch_row(&b, "(%lld, %zu)", (long long)d->cands[i].employer_id, i + 1);
 	batch_end(&b);
 	b = (struct batch){ .db = db, .head =
 		"INSERT INTO zoekprofielen (case_id, capacities, types, hours_min, hours_max,"

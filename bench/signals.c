@@ -135,7 +135,7 @@ struct gen {
 	sw_date today;
 	uint64_t rng;
 	int64_t orgs[ORGS], bosses[ORGS], artsen[ARTSEN];
-	struct batch users, cases, periods, events, parts;
+	struct batch users, persons, cases, periods, events, parts;
 	long nperiods, nevents, nparts;
 };
 
@@ -181,6 +181,7 @@ static int add_period(struct gen *g, int64_t case_id, sw_date from, sw_date to, 
 	vdate(&v[1], from);
 	vdate(&v[2], to);
 	vint(&v[3], pct);
+	vint(&v[4], pct * 100);
 	g->nperiods++;
 	return g->periods.nrows == BATCH_ROWS ? flush(&g->periods, err) : 0;
 }
@@ -262,16 +263,31 @@ static int gen_cases(struct gen *g, long ncases, struct sw_error *err)
 		}
 		if (flush(&g->users, err) != 0)
 			return -1;
+		/* Each account's entry in the register, then its case. */
 		for (int i = 0; i < g->users.nret; i++) {
-			struct val *v = row(&g->cases);
+			struct val *v = row(&g->persons);
 			vint(&v[0], g->users.ret[i][1]);
-			vint(&v[1], g->users.ret[i][0]);
+			snprintf(buf, sizeof buf, "B%lld", (long long)g->users.ret[i][0]);
+			vtext(&v[1], buf);
+			vtext(&v[2], buf);
+			vint(&v[3], g->users.ret[i][0]);
+		}
+		if (flush(&g->persons, err) != 0)
+			return -1;
+		for (int i = 0; i < g->persons.nret; i++) {
+			struct val *v = row(&g->cases);
+			vint(&v[0], g->persons.ret[i][2]);
+			vint(&v[1], g->persons.ret[i][0]);
 		}
 		if (flush(&g->cases, err) != 0)
 			return -1;
 		for (int i = 0; i < g->cases.nret; i++) {
+			/* Both batches return their rows in the order of their
+			 * VALUES: the i-th case is the i-th person's. */
+			if (g->cases.ret[i][1] != g->persons.ret[i][0])
+				return sw_error_set(err, SW_EINTERNAL, "", "RETURNING out of order");
 			const int org = (int)(g->cases.ret[i][2] - g->orgs[0]);
-			if (gen_history(g, g->cases.ret[i][0], g->cases.ret[i][1], org, err) != 0)
+			if (gen_history(g, g->cases.ret[i][0], g->persons.ret[i][1], org, err) != 0)
 				return -1;
 		}
 		done += n;
@@ -302,10 +318,14 @@ static int generate(struct store *st, long ncases, sw_date today, struct sw_erro
 	if (gen_people(g, st, err) != 0 ||
 	    batch_init(&g->users, db, "INSERT INTO users (email, name, organisation_id) VALUES",
 		       " RETURNING id, organisation_id", 3, 2, err) != 0 ||
-	    batch_init(&g->cases, db, "INSERT INTO cases (organisation_id, employee_id) VALUES",
-		       " RETURNING id, employee_id, organisation_id", 2, 3, err) != 0 ||
+	    batch_init(&g->persons, db,
+		       "INSERT INTO persons (organisation_id, personnel_number, name, user_id) VALUES",
+		       " RETURNING id, user_id, organisation_id", 4, 3, err) != 0 ||
+	    batch_init(&g->cases, db, "INSERT INTO cases (organisation_id, person_id) VALUES",
+		       " RETURNING id, person_id, organisation_id", 2, 3, err) != 0 ||
 	    batch_init(&g->periods, db,
-		       "INSERT INTO sick_periods (case_id, from_date, to_date, percent) VALUES", "", 4,
+		       "INSERT INTO sick_periods (case_id, from_date, to_date, percent, percent_bp) VALUES",
+		       "", 5,
 		       0, err) != 0 ||
 	    batch_init(&g->events, db,
 		       "INSERT INTO events (case_id, kind, event_date, value, created_by) VALUES", "",
@@ -324,6 +344,7 @@ static int generate(struct store *st, long ncases, sw_date today, struct sw_erro
 	       g->nperiods, g->nevents, g->nparts);
 out:
 	db_stmt_free(g->users.full);
+	db_stmt_free(g->persons.full);
 	db_stmt_free(g->cases.full);
 	db_stmt_free(g->periods.full);
 	db_stmt_free(g->events.full);

@@ -139,46 +139,52 @@ static int report(const char *label, const struct stats_params *p, const struct 
 
 /* ---- the store ------------------------------------------------------------ */
 
-/* Rows of one organisation: per employee a user, a case, an employment from
- * 2022-01-01 + (id mod 365) with a deeltijdfactor from id, and `per`
+/* Rows of one organisation: per employee a person of the register, an
+ * employment from 2022-01-01 + (id mod 365) with a deeltijdfactor from id
+ * (contract hours of a 40-hour norm), a case of that employment, and `per`
  * closed sick periods in slots of 60 days from the day after: one in ten
  * of 1..45 days, the rest of 1..7 (hash of case and slot); one in five at
- * 50%, one in a hundred pregnancy-related. Same rows in both dialects. */
+ * 50%, one in a hundred pregnancy-related. The periods are written as the
+ * derived rows the statistics read (the mutations they come from are not
+ * what this bench measures). Same rows in both dialects. */
+#define FACTOR "CASE id %% 7 WHEN 3 THEN 0.9 WHEN 4 THEN 0.8 WHEN 5 THEN 0.6 WHEN 6 THEN 0.5" \
+	       " ELSE 1.0 END"
+#define PERCENT "CASE WHEN (c.id + k.j) %% 5 = 0 THEN 50 ELSE 100 END"
 static const char *const gen_sqlite[] = {
 	"WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %zu)"
-	" INSERT INTO users (email, name, organisation_id)"
-	" SELECT 'b' || n || '@bench', 'Werknemer ' || n, %lld FROM s",
-	"INSERT INTO cases (organisation_id, employee_id)"
-	" SELECT %lld, id FROM users WHERE organisation_id = %lld ORDER BY id",
-	"INSERT INTO employments (user_id, organisation_id, from_date, factor)"
-	" SELECT id, %lld, date('2022-01-01', '+' || (id %% 365) || ' days'),"
-	" CASE id %% 7 WHEN 3 THEN 0.9 WHEN 4 THEN 0.8 WHEN 5 THEN 0.6 WHEN 6 THEN 0.5 ELSE 1.0 END"
-	" FROM users WHERE organisation_id = %lld",
+	" INSERT INTO persons (organisation_id, personnel_number, name)"
+	" SELECT %lld, 'B' || n, 'Werknemer ' || n FROM s",
+	"INSERT INTO employments (person_id, organisation_id, from_date, contract_hours,"
+	" norm_hours, factor)"
+	" SELECT id, %lld, date('2022-01-01', '+' || (id %% 365) || ' days'), f * 40, 40, f"
+	" FROM (SELECT id, " FACTOR " AS f FROM persons WHERE organisation_id = %lld)",
+	"INSERT INTO cases (organisation_id, person_id, employment_id)"
+	" SELECT %lld, person_id, id FROM employments WHERE organisation_id = %lld ORDER BY id",
 	"WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < %zu - 1)"
-	" INSERT INTO sick_periods (case_id, from_date, to_date, percent, zwangerschap)"
+	" INSERT INTO sick_periods (case_id, from_date, to_date, percent, percent_bp, zwangerschap)"
 	" SELECT c.id, date(e.from_date, '+' || (1 + k.j * 60) || ' days'),"
 	" date(e.from_date, '+' || (1 + k.j * 60 + (c.id * 31 + k.j * 17) %% CASE WHEN (c.id + k.j * 3) %% 10 = 0 THEN 45 ELSE 7 END) || ' days'),"
-	" CASE WHEN (c.id + k.j) %% 5 = 0 THEN 50 ELSE 100 END,"
+	" " PERCENT ", " PERCENT " * 100,"
 	" CASE WHEN (c.id * 7 + k.j) %% 100 = 0 THEN 1 ELSE 0 END"
-	" FROM cases c JOIN employments e ON e.user_id = c.employee_id, k"
+	" FROM cases c JOIN employments e ON e.id = c.employment_id, k"
 	" WHERE c.organisation_id = %lld",
 	"ANALYZE",
 };
 static const char *const gen_pg[] = {
-	"INSERT INTO users (email, name, organisation_id)"
-	" SELECT 'b' || n || '@bench', 'Werknemer ' || n, %2$lld FROM generate_series(1, %1$zu) n",
-	"INSERT INTO cases (organisation_id, employee_id)"
-	" SELECT %1$lld, id FROM users WHERE organisation_id = %1$lld ORDER BY id",
-	"INSERT INTO employments (user_id, organisation_id, from_date, factor)"
-	" SELECT id, %1$lld, DATE '2022-01-01' + (id %% 365)::int,"
-	" CASE id %% 7 WHEN 3 THEN 0.9 WHEN 4 THEN 0.8 WHEN 5 THEN 0.6 WHEN 6 THEN 0.5 ELSE 1.0 END"
-	" FROM users WHERE organisation_id = %1$lld",
-	"INSERT INTO sick_periods (case_id, from_date, to_date, percent, zwangerschap)"
+	"INSERT INTO persons (organisation_id, personnel_number, name)"
+	" SELECT %2$lld, 'B' || n, 'Werknemer ' || n FROM generate_series(1, %1$zu) n",
+	"INSERT INTO employments (person_id, organisation_id, from_date, contract_hours,"
+	" norm_hours, factor)"
+	" SELECT id, %1$lld, DATE '2022-01-01' + (id %% 365)::int, f * 40, 40, f"
+	" FROM (SELECT id, " FACTOR " AS f FROM persons WHERE organisation_id = %1$lld) x",
+	"INSERT INTO cases (organisation_id, person_id, employment_id)"
+	" SELECT %1$lld, person_id, id FROM employments WHERE organisation_id = %1$lld ORDER BY id",
+	"INSERT INTO sick_periods (case_id, from_date, to_date, percent, percent_bp, zwangerschap)"
 	" SELECT c.id, e.from_date + (1 + k.j * 60)::int,"
 	" e.from_date + (1 + k.j * 60 + (c.id * 31 + k.j * 17) %% CASE WHEN (c.id + k.j * 3) %% 10 = 0 THEN 45 ELSE 7 END)::int,"
-	" CASE WHEN (c.id + k.j) %% 5 = 0 THEN 50 ELSE 100 END,"
+	" " PERCENT ", " PERCENT " * 100,"
 	" CASE WHEN (c.id * 7 + k.j) %% 100 = 0 THEN 1 ELSE 0 END"
-	" FROM cases c JOIN employments e ON e.user_id = c.employee_id,"
+	" FROM cases c JOIN employments e ON e.id = c.employment_id,"
 	" generate_series(0, %1$zu - 1) k(j) WHERE c.organisation_id = %2$lld",
 	"ANALYZE",
 };

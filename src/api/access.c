@@ -60,6 +60,18 @@ static int load_consents(struct api_call *c, const struct store_case *k,
 	return 0;
 }
 
+int api_org_facts(struct api_call *c, int64_t org_id, int64_t person_id,
+		  struct api_org_facts *f, struct sw_error *err)
+{
+	memset(f, 0, sizeof *f);
+	if (store_org_roles_of(c->st, c->user->id, org_id, &f->roles, err) != 0)
+		return -1;
+	if (f->roles != 0 && person_id != 0 &&
+	    store_person_scope(c->st, c->user->id, person_id, &f->in_scope, &f->in_team, err) != 0)
+		return -1;
+	return 0;
+}
+
 int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_resource r,
 		    enum policy_action a, struct policy_decision *d, enum role *role,
 		    struct sw_error *err)
@@ -68,13 +80,18 @@ int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_
 	size_t n;
 	if (store_participation_list_user(c->st, &c->arena, c->user->id, k->id, &ps, &n, err) != 0)
 		return -1;
-	return api_case_decide_among(c, k, ps, n, r, a, d, role, err);
+	struct api_org_facts facts;
+	if (api_org_facts(c, k->organisation_id, k->person_id, &facts, err) != 0)
+		return -1;
+	return api_case_decide_among(c, k, ps, n, &facts, POLICY_DOC_UNSPECIFIED, r, a, d, role,
+				     err);
 }
 
 int api_case_decide_among(struct api_call *c, const struct store_case *k,
-			  const struct store_participation *ps, size_t n, enum policy_resource r,
-			  enum policy_action a, struct policy_decision *d, enum role *role,
-			  struct sw_error *err)
+			  const struct store_participation *ps, size_t n,
+			  const struct api_org_facts *facts, enum policy_doc doc,
+			  enum policy_resource r, enum policy_action a, struct policy_decision *d,
+			  enum role *role, struct sw_error *err)
 {
 	const struct policy_case kase = { .org_id = k->organisation_id,
 					  .employee_user_id = k->employee_id };
@@ -87,6 +104,12 @@ int api_case_decide_among(struct api_call *c, const struct store_case *k,
 	req.resource = r;
 	req.action = a;
 	req.today = c->today;
+	req.doc = doc;
+	if (facts != NULL) {
+		req.org_roles = facts->roles;
+		req.in_scope = facts->in_scope;
+		req.in_team = facts->in_team;
+	}
 
 	/* The caller's active participations, most privileged first; an
 	 * inactive one only to tell why (not started, ended). */
@@ -122,6 +145,11 @@ int api_case_decide_among(struct api_call *c, const struct store_case *k,
 			req.participation = &pp;
 		}
 		*d = policy_decide(&req);
+		/* A casemanager in scope acts with the werkgever's rights. */
+		if (d->allow && d->reason == POLICY_ALLOW_ORG_ROLE)
+			*role = facts->in_scope && (facts->roles & ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER))
+					? ROLE_WERKGEVER
+					: ROLE__COUNT;
 		return 0;
 	}
 	for (size_t i = 0; i < nmine; i++) {
@@ -136,6 +164,10 @@ int api_case_decide_among(struct api_call *c, const struct store_case *k,
 		if (di.allow)
 			break;
 	}
+	if (d->allow && d->reason == POLICY_ALLOW_ORG_ROLE && *role != ROLE_WERKGEVER)
+		*role = facts->in_scope && (facts->roles & ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER))
+				? ROLE_WERKGEVER
+				: ROLE__COUNT;
 	return 0;
 }
 
@@ -170,16 +202,29 @@ static bool hides_case(struct policy_decision d, enum role role)
 	case POLICY_DENY_NOT_OWN_CASE:
 	case POLICY_DENY_OTHER_ORGANISATION:
 	case POLICY_DENY_BEHEERDER:
+	case POLICY_DENY_OUT_OF_SCOPE:
+	case POLICY_DENY_NO_CASE_CONTENT:
 		return true;
 	default:
 		/* A network employer learns of a candidate only through the
-		 * search profile, with consent: not that there is a sick case. */
-		return role == ROLE_NETWERKWERKGEVER || role >= ROLE__COUNT;
+		 * search profile, with consent: not that there is a sick case. A
+		 * leidinggevende (no case role) knows the case: the document
+		 * type is a 403. */
+		return role == ROLE_NETWERKWERKGEVER ||
+		       (role >= ROLE__COUNT && d.reason != POLICY_DENY_DOCUMENT_TYPE &&
+			d.reason != POLICY_DENY_ROLE && d.reason != POLICY_DENY_READ_ONLY);
 	}
 }
 
 int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 		    enum policy_action a, struct api_case *out, struct sw_error *err)
+{
+	return api_case_access_doc(c, case_id, POLICY_DOC_UNSPECIFIED, r, a, out, err);
+}
+
+int api_case_access_doc(struct api_call *c, int64_t case_id, enum policy_doc doc,
+			enum policy_resource r, enum policy_action a, struct api_case *out,
+			struct sw_error *err)
 {
 	if (api_require_user(c, err) != 0)
 		return -1;
@@ -192,7 +237,23 @@ int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 		return -1;
 	}
 	struct policy_decision d;
-	if (api_case_decide(c, &out->kase, r, a, &d, &out->role, err) != 0 ||
+	struct store_participation *ps;
+	size_t n;
+	if (out->kase.status == STORE_CASE_INGETROKKEN && !(r == POLICY_SICK_PERIODS ||
+							   r == POLICY_ZIEKMELDING ||
+							   r == POLICY_ACCESS_LOG)) {
+		/* A withdrawn report is gone from the case's working life; its
+		 * sick report, mutations and access log stay readable. */
+		d = (struct policy_decision){ false, POLICY_DENY_NO_CASE };
+		if (api_audit(c, case_id, ROLE__COUNT, r, a, d, err) != 0)
+			return -1;
+		return sw_error_set(err, SW_ENOTFOUND, "id", "no such case");
+	}
+	if (store_participation_list_user(c->st, &c->arena, c->user->id, case_id, &ps, &n,
+					  err) != 0 ||
+	    api_org_facts(c, out->kase.organisation_id, out->kase.person_id, &out->facts, err) != 0 ||
+	    api_case_decide_among(c, &out->kase, ps, n, &out->facts, doc, r, a, &d, &out->role,
+				  err) != 0 ||
 	    api_audit(c, case_id, out->role, r, a, d, err) != 0)
 		return -1;
 	if (d.allow)
@@ -217,6 +278,11 @@ int api_admin_access(struct api_call *c, enum policy_resource r, enum policy_act
 	req.target_user_id = target_user_id;
 	req.target_org_id = target_org_id;
 	req.today = c->today;
+	if (target_org_id != 0 &&
+	    store_org_roles_of(c->st, c->user->id, target_org_id, &req.org_roles, err) != 0)
+		return -1;
+	/* The register: the caller's own scope is applied by the listing. */
+	req.in_scope = req.in_team = true;
 	const struct policy_decision d = policy_decide(&req);
 	if (api_audit(c, 0, ROLE__COUNT, r, a, d, err) != 0)
 		return -1;

@@ -78,6 +78,7 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_medical_register,
 	api_organisations_register,
 	api_users_register,
+	api_org_roles_register,
 	api_invitations_register,
 	api_participations_register,
 	api_deviations_register,
@@ -94,6 +95,8 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_monitoring_register,
 	api_statistics_register,
 	api_employments_register,
+	api_persons_register,
+	api_sickness_register,
 };
 
 int api_register_all(struct router *r, struct api_app *app, struct sw_error *err)

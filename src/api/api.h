@@ -104,10 +104,25 @@ int64_t api_now(void);
 
 /* ---- access to a case (access.c) --------------------------------------- */
 
+/* The caller's organisation roles in an organisation and where a person of
+ * it stands (what the policy takes besides participations). */
+struct api_org_facts {
+	unsigned roles;                        /* ORG_ROLE_BIT set */
+	bool in_scope;                         /* casemanager of the person's department */
+	bool in_team;                          /* the person's leidinggevende */
+};
+
+int api_org_facts(struct api_call *c, int64_t org_id, int64_t person_id,
+		  struct api_org_facts *f, struct sw_error *err);
+
 /* A case the caller may use, with the participation that allowed it. */
 struct api_case {
 	struct store_case kase;                /* strings in the call's arena */
-	enum role role;                        /* the caller's role in the case */
+	enum role role;                        /* the caller's role in the case; a
+						* casemanager in scope: werkgever;
+						* ROLE__COUNT: an organisation role
+						* (leidinggevende) */
+	struct api_org_facts facts;
 };
 
 /* Parses path parameter name as a positive id; anything else is
@@ -126,9 +141,10 @@ int api_case_decide(struct api_call *c, const struct store_case *k, enum policy_
  * the caller's participations in k; others are ignored. For the case list,
  * which reads them for all its cases in one query. */
 int api_case_decide_among(struct api_call *c, const struct store_case *k,
-			  const struct store_participation *ps, size_t n, enum policy_resource r,
-			  enum policy_action a, struct policy_decision *d, enum role *role,
-			  struct sw_error *err);
+			  const struct store_participation *ps, size_t n,
+			  const struct api_org_facts *facts, enum policy_doc doc,
+			  enum policy_resource r, enum policy_action a, struct policy_decision *d,
+			  enum role *role, struct sw_error *err);
 
 /* Appends the audit row of one decision (role ROLE__COUNT: none, case_id 0:
  * not about one case) with the request's method, path and client. */
@@ -144,6 +160,11 @@ int api_audit(struct api_call *c, int64_t case_id, enum role role, enum policy_r
  * SW_EDENIED with the policy reason as message. Requires a logged-in user. */
 int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 		    enum policy_action a, struct api_case *out, struct sw_error *err);
+/* api_case_access for one document (or a listing the caller filters):
+ * what the leidinggevende may see depends on it. */
+int api_case_access_doc(struct api_call *c, int64_t case_id, enum policy_doc doc,
+			enum policy_resource r, enum policy_action a, struct api_case *out,
+			struct sw_error *err);
 
 /* Decides an administrative question (resource POLICY_ORGANISATIONS or
  * POLICY_USERS; target_user_id / target_org_id the record asked about, 0
@@ -212,8 +233,33 @@ int api_monitoring_register(struct router *r, struct api_app *app, struct sw_err
 int api_statistics_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 /* employments.c: /api/v1/organisations/{id}/employments, for the beheerder
- * and the organisation's werkgever */
+ * and the organisation's casemanager and beheerder */
 int api_employments_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* An employment as JSON, and its fields from a body (employments.c):
+ * from (create only), until (null: open), contract_hours, norm_hours,
+ * functie. */
+json_t *api_employment_json(const struct store_employment *e);
+int api_employment_fields(const json_t *body, bool create, struct store_employment *e,
+			  struct sw_error *err);
+
+/* persons.c: departments, the register (persons, their employments) */
+int api_persons_register(struct router *r, struct api_app *app, struct sw_error *err);
+/* The person {id} of the path for action a, within the caller's scope
+ * (outside it 404 "id"); fills p. */
+int api_person_access(struct api_call *c, enum policy_action a, struct store_person *p,
+		      struct sw_error *err);
+
+/* sickness.c: /api/v1/cases/{id}/sickness (mutations), .../casemanager,
+ * /api/v1/organisations/{id}/casemanagers */
+int api_sickness_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* The case's sickness state now, derived from its mutations (sickness.c). */
+int api_sickness_state(struct api_call *c, int64_t case_id, struct sick_state *out,
+		       struct sw_error *err);
+
+/* A JSON number field (1 set, 0 absent, -1 bad with err naming it). */
+int api_field_percent(const json_t *body, const char *key, double *out, struct sw_error *err);
 
 /* session.c: logs user_id in as a successful login does (new session,
  * both cookies) and answers status with the session body. */
@@ -232,6 +278,23 @@ int api_organisations_register(struct router *r, struct api_app *app, struct sw_
 
 /* users.c: /api/v1/users */
 int api_users_register(struct router *r, struct api_app *app, struct sw_error *err);
+
+/* org_roles.c: PUT /api/v1/users/{id}/org-roles; the user's roles as JSON
+ * [{organisation_id, organisation_name, role, department_ids}], and roles
+ * (the list at roles_key) and department_ids read from a body (arena). */
+int api_org_roles_register(struct router *r, struct api_app *app, struct sw_error *err);
+int api_org_roles_json(struct api_call *c, int64_t user_id, json_t **out, struct sw_error *err);
+int api_org_roles_parse(struct api_call *c, const json_t *body, const char *roles_key,
+			unsigned *roles, int64_t **departments, size_t *ndepartments,
+			struct sw_error *err);
+/* Administration of organisation org (resource users, action a): 404 for
+ * a caller outside it, else the policy (the installation's beheerder or
+ * the organisation's beheerder). */
+int api_org_admin_access(struct api_call *c, enum policy_action a, int64_t org,
+			 struct sw_error *err);
+/* users.c: answers the account (with its org roles) */
+int api_account_respond(struct api_call *c, struct http_response *res, int64_t id,
+			unsigned status, struct sw_error *err);
 
 /* invitations.c: /api/v1/invitations, accepting one */
 int api_invitations_register(struct router *r, struct api_app *app, struct sw_error *err);

@@ -50,11 +50,29 @@ static int oom(struct sw_error *err)
 	return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 }
 
+/* A derived sick period (a segment of one percentage). percent keeps its
+ * whole-number meaning for older readers; percent_exact has the decimals. */
 static json_t *period_json(const struct store_period *p)
 {
-	return json_pack("{s:I, s:o, s:o, s:i, s:b}", "id", (json_int_t)p->id, "from",
+	return json_pack("{s:I, s:o, s:o, s:i, s:f, s:b}", "id", (json_int_t)p->id, "from",
 			 json_date(p->from), "to", json_date(p->to), "percent", p->percent,
-			 "zwangerschap", p->zwangerschap != 0);
+			 "percent_exact", p->percent_bp / 100.0, "zwangerschap", p->zwangerschap != 0);
+}
+
+/* The employee of a case: the person's name, the account's id (null when
+ * the person has none), and the person's id. */
+static json_t *employee_json(const struct store_case *k, const char *name)
+{
+	return json_pack("{s:o, s:s, s:I}", "id",
+			 k->employee_id != 0 ? json_integer(k->employee_id) : json_null(), "name",
+			 name, "person_id", (json_int_t)k->person_id);
+}
+
+/* The caller's role: a case role, or "leidinggevende" (an organisation
+ * role without one). */
+static json_t *my_role_json(enum role role)
+{
+	return json_string(role < ROLE__COUNT ? role_name(role) : "leidinggevende");
 }
 
 /* ---- GET /api/v1/cases -------------------------------------------------- */
@@ -98,15 +116,12 @@ static json_t *case_item(struct api_call *c, const struct store_case *k, enum ro
 				  step->title_nl, "due_effective", json_date(next->d.due_effective),
 				  "status", tl_status_name(next->d.status));
 	}
-	json_t *emp = it->employee_name != NULL
-			      ? json_pack("{s:I, s:s}", "id", (json_int_t)k->employee_id, "name",
-					  it->employee_name)
-			      : json_null();
+	json_t *emp = it->employee_name != NULL ? employee_json(k, it->employee_name) : json_null();
 	json_t *org = json_pack("{s:I, s:s}", "id", (json_int_t)k->organisation_id, "name",
 				it->organisation_name != NULL ? it->organisation_name : "");
-	json_t *o = json_pack("{s:I, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:i}", "id",
+	json_t *o = json_pack("{s:I, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:i}", "id",
 			      (json_int_t)k->id, "employee", emp, "organisation", org, "status",
-			      store_case_status_name(k->status), "my_role", role_name(role),
+			      store_case_status_name(k->status), "my_role", my_role_json(role),
 			      "first_sick_day", first, "week", week, "next_deadline", jnext,
 			      "overdue", overdue);
 	if (o == NULL)
@@ -135,11 +150,25 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 				    policy_reason_name(POLICY_DENY_BEHEERDER));
 	enum store_case_status status = STORE_CASE_STATUS__COUNT;
 	const char *st = http_request_query(c->req, "status");
-	if (st != NULL && store_case_status_parse(st, &status) != 0)
+	if (st != NULL && (store_case_status_parse(st, &status) != 0 ||
+			   status == STORE_CASE_INGETROKKEN))
 		return sw_error_set(err, SW_EINVAL, "status", "must be open or gesloten");
 	struct api_page pg;
-	if (api_page_parse(c, PER_PAGE_DEFAULT, PER_PAGE_MAX, &pg, err) != 0)
+	struct store_case_filter f = { .participant_id = c->user->id,
+				       .q = http_request_query(c->req, "q") };
+	if (api_page_parse(c, PER_PAGE_DEFAULT, PER_PAGE_MAX, &pg, err) != 0 ||
+	    api_query_int(c, "department_id", 1, INT64_MAX, &f.department_id, err) != 0)
 		return -1;
+	if (f.q != NULL && strlen(f.q) > 100)
+		return sw_error_set(err, SW_EINVAL, "q", "at most 100 characters");
+	/* A casemanager or leidinggevende also sees the organisation's cases
+	 * in scope, without a participation (the policy decides each). */
+	unsigned roles = 0;
+	if (c->user->organisation_id != 0 &&
+	    store_org_roles_of(c->st, c->user->id, c->user->organisation_id, &roles, err) != 0)
+		return -1;
+	if (roles & (ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER) | ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE)))
+		f.or_organisation_id = c->user->organisation_id;
 	struct shown *shown = store_arena_alloc(&c->arena, (size_t)pg.per_page * sizeof *shown);
 	struct store_case_page_item *sums =
 		store_arena_alloc(&c->arena, (size_t)pg.per_page * sizeof *sums);
@@ -153,7 +182,6 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 		json_decref(items);
 		return -1;
 	}
-	const struct store_case_filter f = { .participant_id = c->user->id };
 	struct store_case *ks;
 	struct store_participation *ps;
 	size_t nk, np, nshown = 0;
@@ -166,7 +194,14 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 		if (status != STORE_CASE_STATUS__COUNT && ks[i].status != status)
 			continue;
 		struct shown s = { .kase = &ks[i] };
-		if (api_case_decide_among(c, &ks[i], ps, np, POLICY_DEADLINES, POLICY_READ, &s.d,
+		struct api_org_facts facts = { .roles = roles };
+		if ((roles != 0 && ks[i].organisation_id == c->user->organisation_id &&
+		     store_person_scope(c->st, c->user->id, ks[i].person_id, &facts.in_scope,
+					&facts.in_team, err) != 0) ||
+		    api_case_decide_among(c, &ks[i], ps, np,
+					  ks[i].organisation_id == c->user->organisation_id ? &facts
+											    : NULL,
+					  POLICY_DOC_UNSPECIFIED, POLICY_DEADLINES, POLICY_READ, &s.d,
 					  &s.role, err) != 0)
 			goto fail;
 		if (!s.d.allow)
@@ -178,7 +213,7 @@ static int list_cases(struct api_call *c, struct http_response *res, struct sw_e
 	/* The page's summaries in a fixed number of queries. */
 	for (size_t i = 0; i < nshown; i++)
 		sums[i] = (struct store_case_page_item){ .case_id = shown[i].kase->id };
-	int rc = store_case_page_load(c->st, &c->arena, c->user->id, sums, nshown, err);
+	int rc = store_case_page_load(c->st, &c->arena, sums, nshown, err);
 	for (size_t i = 0; rc == 0 && i < nshown; i++) {
 		json_t *item = case_item(c, shown[i].kase, shown[i].role, &sums[i], err);
 		if (item == NULL || json_array_append_new(items, item) != 0)
@@ -218,9 +253,15 @@ static json_t *case_json(struct api_call *c, const struct api_case *ac, struct s
 	    store_participation_list(c->st, &c->arena, k->id, &parts, &nparts, err) != 0)
 		return NULL;
 	json_t *periods = json_array(), *participants = json_array();
-	json_t *emp = user_ref(c, k->employee_id, err);
+	struct store_person person;
+	json_t *emp = store_person_get(c->st, &c->arena, k->person_id, &person, err) == 0
+			      ? employee_json(k, person.name)
+			      : NULL;
 	json_t *org = emp != NULL ? org_ref(c, k->organisation_id, err) : NULL;
-	if (periods == NULL || participants == NULL || emp == NULL || org == NULL)
+	json_t *cm = org != NULL ? (k->casemanager_id != 0 ? user_ref(c, k->casemanager_id, err)
+							   : json_null())
+				 : NULL;
+	if (periods == NULL || participants == NULL || emp == NULL || org == NULL || cm == NULL)
 		goto fail;
 	for (size_t i = 0; i < np; i++)
 		json_array_append_new(periods, period_json(&ps[i]));
@@ -235,15 +276,25 @@ static json_t *case_json(struct api_call *c, const struct api_case *ac, struct s
 						json_date(parts[i].until)));
 	}
 	json_t *o = json_pack(
-		"{s:I, s:o, s:o, s:s, s:s, s:{s:o, s:o, s:o, s:o, s:b, s:b, s:b}, s:s, s:o, s:o}",
+		"{s:I, s:o, s:o, s:s, s:o, s:{s:o, s:o, s:o, s:o, s:b, s:b, s:b}, s:s, s:o, s:o,"
+		" s:o, s:o, s:o, s:o, s:o, s:o}",
 		"id", (json_int_t)k->id, "employee", emp, "organisation", org, "status",
-		store_case_status_name(k->status), "my_role", role_name(ac->role), "ziekmelding",
+		store_case_status_name(k->status), "my_role", my_role_json(ac->role), "ziekmelding",
 		"contact_phone", opt_string(k->contact_phone), "contact_address",
 		opt_string(k->contact_address), "verwachte_duur", opt_string(k->verwachte_duur),
 		"lopende_afspraken", opt_string(k->lopende_afspraken), "vangnet", k->vangnet != 0,
 		"arbeidsongeval", k->arbeidsongeval != 0, "derde_aansprakelijk",
 		k->derde_aansprakelijk != 0, "created_at", k->created_at, "periods", periods,
-		"participants", participants);
+		"participants", participants, "person",
+		json_pack("{s:I, s:s, s:s}", "id", (json_int_t)person.id, "personnel_number",
+			  person.personnel_number, "name", person.name),
+		"employment_id", k->employment_id != 0 ? json_integer(k->employment_id) : json_null(),
+		"casemanager", cm, "reported_role",
+		store_reporter_name(k->reported_role) != NULL
+			? json_string(store_reporter_name(k->reported_role))
+			: json_null(),
+		"expected_recovery", json_date(k->expected_recovery), "end_reason",
+		opt_string(k->end_reason));
 	if (o == NULL)
 		oom(err);
 	return o;
@@ -252,6 +303,7 @@ fail:
 	json_decref(participants);
 	json_decref(emp);
 	json_decref(org);
+	json_decref(cm);
 	return NULL;
 }
 
@@ -266,62 +318,227 @@ static int get_case(struct api_call *c, struct http_response *res, struct sw_err
 	return o == NULL ? -1 : http_response_json(res, 200, o, err);
 }
 
-/* Who may report an employee sick: a user of the employee's own
- * organisation (an employer) who is not a beheerder and not the employee. */
-static int check_reporter(struct api_call *c, int64_t employee_id, int64_t *org_id,
-			  struct sw_error *err)
+/* ---- the sick report ------------------------------------------------------- */
+
+/* A first sick day may lie at most this far ahead (a planned operation is
+ * reported the week before). */
+#define REPORT_DAYS_AHEAD 7
+/* Fewer than this many days fit between a recovery and a new report: the
+ * same case (samentelling, DOMAIN.md section 4). */
+#define SAMENTELLING_DAYS 28
+
+struct report {
+	struct store_person person;
+	struct store_employment employment;
+	struct api_org_facts facts;
+	enum store_reporter as;
+	sw_date first;
+	int percent_bp;
+	sw_date expected;
+	int zwangerschap;
+};
+
+/* The person reported: person_id, or (older portals) employee_id, the
+ * employee's account. Unknown and foreign persons alike are "no such
+ * person": the answer does not tell which exist. */
+static int report_person(struct api_call *c, const json_t *body, struct report *rp,
+			 struct sw_error *err)
 {
-	if (c->user->is_beheerder || c->user->organisation_id == 0)
-		return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(POLICY_DENY_ROLE));
-	if (employee_id == c->user->id)
-		return sw_error_set(err, SW_EDENIED, "employee_id",
-				    "the employer reports an employee sick, not the employee");
-	struct store_org o;
-	if (store_org_get(c->st, &c->arena, c->user->organisation_id, &o, err) != 0)
+	int64_t person_id = 0, user_id = 0;
+	if (json_field_int(body, "person_id", JSON_FIELD_OPTIONAL, 1, INT64_MAX, &person_id,
+			   err) < 0 ||
+	    json_field_int(body, "employee_id", JSON_FIELD_OPTIONAL, 1, INT64_MAX, &user_id,
+			   err) < 0)
 		return -1;
-	if (o.kind != STORE_ORG_WERKGEVER)
-		return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(POLICY_DENY_ROLE));
-	struct store_user u;
+	const char *field = person_id != 0 ? "person_id" : "employee_id";
+	if (person_id == 0 && user_id == 0)
+		return sw_error_set(err, SW_EINVAL, "person_id", "required");
+	if (person_id == 0 && store_person_of_user(c->st, user_id, 0, &person_id, err) != 0)
+		return -1;
 	struct sw_error e;
-	if (store_user_get(c->st, &c->arena, employee_id, &u, &e) != 0) {
-		if (e.code != SW_ENOTFOUND) {
+	if (person_id == 0 || store_person_get(c->st, &c->arena, person_id, &rp->person, &e) != 0) {
+		if (person_id != 0 && e.code != SW_ENOTFOUND) {
 			if (err != NULL)
 				*err = e;
 			return -1;
 		}
-		u.organisation_id = 0;
+		return sw_error_set(err, SW_EINVAL, field, "no such person in your organisation");
 	}
-	/* Unknown and foreign employees alike: do not tell which users exist. */
-	if (u.organisation_id != c->user->organisation_id)
-		return sw_error_set(err, SW_EINVAL, "employee_id",
-				    "is not an employee of your organisation");
-	*org_id = o.id;
 	return 0;
 }
 
-/* Case, first open period, both participations and the deadlines: all or
- * nothing. */
-static int create_case(struct api_call *c, const struct store_case *k, sw_date first,
-		       int64_t *id, struct sw_error *err)
+/* Only a casemanager or leidinggevende of the person's organisation, or
+ * the employee themselves (DOMAIN.md 2a): the policy's new report. */
+static int report_allowed(struct api_call *c, struct report *rp, struct sw_error *err)
+{
+	if (api_org_facts(c, rp->person.organisation_id, rp->person.id, &rp->facts, err) != 0)
+		return -1;
+	const struct policy_case kase = { .org_id = rp->person.organisation_id,
+					  .employee_user_id = rp->person.user_id };
+	struct policy_request req;
+	policy_request_init(&req);
+	req.actor = (struct policy_actor){ .user_id = c->user->id,
+					   .org_id = c->user->organisation_id,
+					   .is_beheerder = c->user->is_beheerder };
+	req.kase = &kase;
+	req.resource = POLICY_ZIEKMELDING;
+	req.action = POLICY_WRITE;
+	req.new_report = true;
+	req.org_roles = rp->facts.roles;
+	req.in_scope = rp->facts.in_scope;
+	req.in_team = rp->facts.in_team;
+	req.today = c->today;
+	const struct policy_decision d = policy_decide(&req);
+	if (api_audit(c, 0, ROLE__COUNT, POLICY_ZIEKMELDING, POLICY_WRITE, d, err) != 0)
+		return -1;
+	if (!d.allow) {
+		if (c->user->organisation_id != rp->person.organisation_id)
+			return sw_error_set(err, SW_EINVAL, "person_id",
+					    "no such person in your organisation");
+		return sw_error_set(err, SW_EDENIED, "person_id",
+				    "only a casemanager or leidinggevende, or the employee, reports"
+				    " sickness");
+	}
+	rp->as = d.reason == POLICY_ALLOW_SELF ? STORE_REPORTED_WERKNEMER
+		 : rp->facts.in_scope && (rp->facts.roles & ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER))
+			 ? STORE_REPORTED_CASEMANAGER
+			 : STORE_REPORTED_LEIDINGGEVENDE;
+	return 0;
+}
+
+/* The employment the sickness belongs to: the one named, else the one in
+ * force on the first sick day. */
+static int report_employment(struct api_call *c, const json_t *body, struct report *rp,
+			     struct sw_error *err)
+{
+	int64_t eid = 0;
+	struct store_employment *es;
+	size_t n, in_force = 0;
+	char d[DATE_STRLEN];
+	if (json_field_int(body, "employment_id", JSON_FIELD_OPTIONAL, 1, INT64_MAX, &eid, err) < 0 ||
+	    store_employment_list_person(c->st, &c->arena, rp->person.id, &es, &n, err) != 0)
+		return -1;
+	const struct store_employment *pick = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const int on = es[i].from <= rp->first &&
+			       (es[i].until == DATE_NONE || rp->first <= es[i].until);
+		if (eid != 0 && es[i].id == eid) {
+			if (!on) {
+				date_format(es[i].from, d);
+				return sw_error_set(err, SW_EINVAL, "first_sick_day",
+						    "outside this employment (from %s)", d);
+			}
+			pick = &es[i];
+		}
+		if (eid == 0 && on) {
+			in_force++;
+			pick = &es[i];
+		}
+	}
+	if (eid != 0 && pick == NULL)
+		return sw_error_set(err, SW_EINVAL, "employment_id", "not an employment of this person");
+	if (in_force > 1)
+		return sw_error_set(err, SW_EINVAL, "employment_id",
+				    "required: the person has %zu employments on that day", in_force);
+	if (pick == NULL) {
+		if (n == 0)
+			return sw_error_set(err, SW_EINVAL, "person_id",
+					    "the person has no employment in the register");
+		date_format(es[0].from, d);
+		return sw_error_set(err, SW_EINVAL, "first_sick_day",
+				    "outside the person's employment (in service from %s)", d);
+	}
+	rp->employment = *pick;
+	return 0;
+}
+
+/* 409 naming the open case: {"error":{code, field, message, case_id}}. */
+static int conflict_open(struct http_response *res, int64_t case_id, struct sw_error *err)
+{
+	json_t *o = json_pack("{s:{s:s, s:s, s:s, s:I}}", "error", "code", "conflict", "field",
+			      "person_id", "message",
+			      "this employment already has an open case: open that case to record"
+			      " a change or recovery",
+			      "case_id", (json_int_t)case_id);
+	return o != NULL ? http_response_json(res, 409, o, err) : oom(err);
+}
+
+/* A recovered case of this employment whose hersteldatum lies fewer than
+ * 28 days before the new first sick day: reopened (samentelling). */
+static int recent_case(struct api_call *c, const struct report *rp, int64_t *case_id,
+		       struct sw_error *err)
+{
+	const struct store_case_filter f = { .person_id = rp->person.id };
+	struct store_case *ks;
+	size_t n;
+	*case_id = 0;
+	if (store_case_list(c->st, &c->arena, &f, &ks, &n, err) != 0)
+		return -1;
+	for (size_t i = n; i-- > 0;) {
+		struct sick_state state;
+		if (ks[i].employment_id != rp->employment.id || ks[i].status != STORE_CASE_GESLOTEN)
+			continue;
+		if (api_sickness_state(c, ks[i].id, &state, err) != 0)
+			return -1;
+		if (state.hersteldatum != DATE_NONE && rp->first > state.hersteldatum &&
+		    rp->first - state.hersteldatum < SAMENTELLING_DAYS)
+			*case_id = ks[i].id;
+		return 0;
+	}
+	return 0;
+}
+
+/* The werknemer reported themselves: the casemanager reads it in the case's
+ * messages (e-mail notifications are another issue). */
+static int tell_casemanager(struct api_call *c, int64_t case_id, sw_date first,
+			    struct sw_error *err)
+{
+	char d[DATE_STRLEN], body[256];
+	int64_t id;
+	date_format(first, d);
+	snprintf(body, sizeof body,
+		 "Ik heb mij ziek gemeld in Spoorwijzer. Mijn eerste ziektedag is %s.", d);
+	const struct store_message m = { .case_id = case_id, .author_id = c->user->id,
+					 .author_role = ROLE_WERKNEMER, .body = body };
+	return store_message_insert(c->st, &m, &id, err);
+}
+
+/* Case (or the reopened one), participations and the ziekmelding mutation
+ * with what follows from it: all or nothing. */
+static int create_case(struct api_call *c, struct report *rp, struct store_case *k,
+		       int64_t reopen, int64_t *id, struct sw_error *err)
 {
 	struct db *db = store_db(c->st);
+	int64_t partid, mid;
 	if (db_begin(db, DB_WRITE, err) != 0)
 		return -1;
-	int64_t pid, partid;
-	if (store_case_insert(c->st, k, id, err) != 0)
-		goto fail;
-	const struct store_period p = { .case_id = *id, .from = first, .to = DATE_NONE,
-					.percent = 100 };
-	const struct store_participation wg = { .case_id = *id, .user_id = c->user->id,
-						.role = ROLE_WERKGEVER, .from = first,
-						.until = DATE_NONE };
-	const struct store_participation wn = { .case_id = *id, .user_id = k->employee_id,
-						.role = ROLE_WERKNEMER, .from = first,
-						.until = DATE_NONE };
-	if (store_period_insert(c->st, &p, &pid, err) != 0 ||
-	    store_participation_insert(c->st, &wg, &partid, err) != 0 ||
-	    store_participation_insert(c->st, &wn, &partid, err) != 0 ||
-	    store_case_refresh_deadlines(c->st, *id, c->today, err) != 0)
+	*id = reopen;
+	if (reopen == 0) {
+		const struct store_participation wg = { .case_id = 0, .user_id = k->casemanager_id,
+							.role = ROLE_WERKGEVER, .from = rp->first,
+							.until = DATE_NONE };
+		struct store_participation p = wg;
+		if (store_case_insert(c->st, k, id, err) != 0)
+			goto fail;
+		p.case_id = *id;
+		if (store_participation_insert(c->st, &p, &partid, err) != 0)
+			goto fail;
+		if (rp->person.user_id != 0) {
+			p.user_id = rp->person.user_id;
+			p.role = ROLE_WERKNEMER;
+			if (store_participation_insert(c->st, &p, &partid, err) != 0)
+				goto fail;
+		}
+	}
+	const struct store_sickness s = {
+		.case_id = *id, .source = "portal", .recorded_by = c->user->id,
+		.recorded_role = store_reporter_name(rp->as),
+		.m = { .kind = SICK_ZIEKMELDING, .action = SICK_NIEUW, .date = rp->first,
+		       .percent_bp = rp->percent_bp, .expected_recovery = rp->expected,
+		       .zwangerschap = rp->zwangerschap },
+	};
+	if (store_sickness_record(c->st, &s, c->today, &mid, NULL, err) != 0 ||
+	    (rp->as == STORE_REPORTED_WERKNEMER && tell_casemanager(c, *id, rp->first, err) != 0))
 		goto fail;
 	return db_commit(db, err);
 fail:
@@ -338,11 +555,32 @@ static int flag(const json_t *body, const char *key, int *out, struct sw_error *
 	return 0;
 }
 
+/* The report's dates and percentage. */
+static int report_values(struct api_call *c, const json_t *body, struct report *rp,
+			 struct sw_error *err)
+{
+	double pct = 100;
+	rp->expected = DATE_NONE;
+	if (json_field_date(body, "first_sick_day", JSON_FIELD_REQUIRED, &rp->first, err) < 0 ||
+	    json_field_date(body, "expected_recovery", JSON_FIELD_NULLABLE, &rp->expected, err) < 0 ||
+	    api_field_percent(body, "percent", &pct, err) < 0 ||
+	    sick_percent_bp(pct, 0, "percent", &rp->percent_bp, err) != 0 ||
+	    flag(body, "zwangerschap", &rp->zwangerschap, err) != 0)
+		return -1;
+	if (rp->first > c->today + REPORT_DAYS_AHEAD)
+		return sw_error_set(err, SW_EINVAL, "first_sick_day",
+				    "more than %d days in the future", REPORT_DAYS_AHEAD);
+	if (rp->expected != DATE_NONE && rp->expected <= rp->first)
+		return sw_error_set(err, SW_EINVAL, "expected_recovery", "must be after the first sick day");
+	return 0;
+}
+
 static int post_case(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	/* Only what the employer may record at a sick report (DOMAIN.md 3). */
 	static const char *const fields[] = {
-		"employee_id", "first_sick_day", "contact_phone", "contact_address",
+		"person_id", "employee_id", "employment_id", "first_sick_day", "percent",
+		"expected_recovery", "zwangerschap", "contact_phone", "contact_address",
 		"verwachte_duur", "lopende_afspraken", "vangnet", "arbeidsongeval",
 		"derde_aansprakelijk", NULL,
 	};
@@ -352,13 +590,10 @@ static int post_case(struct api_call *c, struct http_response *res, struct sw_er
 	if (body == NULL)
 		return -1;
 	int rc = -1;
-	int64_t employee_id = 0, id;
-	sw_date first = DATE_NONE;
-	struct store_case k = { .status = STORE_CASE_OPEN };
+	int64_t id, open_case, reopen;
+	struct report rp = { 0 };
+	struct store_case k = { .status = STORE_CASE_OPEN, .expected_recovery = DATE_NONE };
 	if (json_fields_allowed(body, fields, err) != 0 ||
-	    json_field_int(body, "employee_id", JSON_FIELD_REQUIRED, 1, INT64_MAX, &employee_id,
-			   err) < 0 ||
-	    json_field_date(body, "first_sick_day", JSON_FIELD_REQUIRED, &first, err) < 0 ||
 	    json_field_string(body, "contact_phone", JSON_FIELD_NULLABLE, 200, &k.contact_phone,
 			      err) < 0 ||
 	    json_field_string(body, "contact_address", JSON_FIELD_NULLABLE, 4000,
@@ -369,22 +604,39 @@ static int post_case(struct api_call *c, struct http_response *res, struct sw_er
 			      &k.lopende_afspraken, err) < 0 ||
 	    flag(body, "vangnet", &k.vangnet, err) != 0 ||
 	    flag(body, "arbeidsongeval", &k.arbeidsongeval, err) != 0 ||
-	    flag(body, "derde_aansprakelijk", &k.derde_aansprakelijk, err) != 0)
+	    flag(body, "derde_aansprakelijk", &k.derde_aansprakelijk, err) != 0 ||
+	    report_person(c, body, &rp, err) != 0 || report_allowed(c, &rp, err) != 0 ||
+	    report_values(c, body, &rp, err) != 0 || report_employment(c, body, &rp, err) != 0 ||
+	    store_case_open_of_employment(c->st, rp.employment.id, &open_case, err) != 0)
 		goto out;
-	if (first > c->today) {
-		sw_error_set(err, SW_EINVAL, "first_sick_day", "must not be in the future");
+	if (open_case != 0) {
+		rc = conflict_open(res, open_case, err);
 		goto out;
 	}
-	k.employee_id = employee_id;
-	if (check_reporter(c, employee_id, &k.organisation_id, err) != 0 ||
-	    create_case(c, &k, first, &id, err) != 0)
+	k.organisation_id = rp.person.organisation_id;
+	k.person_id = rp.person.id;
+	k.employment_id = rp.employment.id;
+	k.reported_by = c->user->id;
+	k.reported_role = rp.as;
+	k.casemanager_id = rp.as == STORE_REPORTED_CASEMANAGER ? c->user->id : 0;
+	if (k.casemanager_id == 0 &&
+	    store_org_casemanager_for(c->st, k.organisation_id, rp.person.department_id,
+				      &k.casemanager_id, err) != 0)
+		goto out;
+	if (k.casemanager_id == 0) {
+		sw_error_set(err, SW_ECONFLICT, "person_id",
+			     "the organisation has no casemanager yet: ask its beheerder to give"
+			     " someone the casemanager role");
+		goto out;
+	}
+	if (recent_case(c, &rp, &reopen, err) != 0 || create_case(c, &rp, &k, reopen, &id, err) != 0)
 		goto out;
 	struct api_case ac;
 	json_t *o;
-	if (api_case_access(c, id, POLICY_ZIEKMELDING, POLICY_WRITE, &ac, err) != 0 ||
+	if (api_case_access(c, id, POLICY_ZIEKMELDING, POLICY_READ, &ac, err) != 0 ||
 	    (o = case_json(c, &ac, err)) == NULL)
 		goto out;
-	rc = http_response_json(res, 201, o, err);
+	rc = http_response_json(res, reopen != 0 ? 200 : 201, o, err);
 out:
 	json_decref(body);
 	return rc;
@@ -431,109 +683,6 @@ static int get_deadlines(struct api_call *c, struct http_response *res, struct s
 static int refresh(struct api_call *c, int64_t case_id, struct sw_error *err)
 {
 	return store_case_refresh_deadlines(c->st, case_id, c->today, err);
-}
-
-/* ---- periods -------------------------------------------------------------- */
-
-/* The optional pregnancy flag of a period: only whether, never why (AVG).
- * Like the periods themselves only the werkgever writes it (policy
- * sick_periods). 1 present. */
-static int zwangerschap_field(const json_t *body, int *out, struct sw_error *err)
-{
-	bool on = false;
-	const int rc = json_field_bool(body, "zwangerschap", JSON_FIELD_OPTIONAL, &on, err);
-	if (rc == 1)
-		*out = on;
-	return rc;
-}
-
-static int post_period(struct api_call *c, struct http_response *res, struct sw_error *err)
-{
-	static const char *const fields[] = { "from", "to", "percent", "zwangerschap", NULL };
-	int64_t id;
-	struct api_case ac;
-	if (api_param_id(c, "id", &id, err) != 0 ||
-	    api_case_access(c, id, POLICY_SICK_PERIODS, POLICY_WRITE, &ac, err) != 0)
-		return -1;
-	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
-	if (body == NULL)
-		return -1;
-	int rc = -1;
-	int64_t percent = 100;
-	struct store_period p = { .case_id = id, .to = DATE_NONE };
-	if (json_fields_allowed(body, fields, err) != 0 ||
-	    json_field_date(body, "from", JSON_FIELD_REQUIRED, &p.from, err) < 0 ||
-	    json_field_date(body, "to", JSON_FIELD_NULLABLE, &p.to, err) < 0 ||
-	    json_field_int(body, "percent", JSON_FIELD_OPTIONAL, 1, 100, &percent, err) < 0 ||
-	    zwangerschap_field(body, &p.zwangerschap, err) < 0)
-		goto out;
-	p.percent = (int)percent;
-	if (p.from > c->today) {
-		sw_error_set(err, SW_EINVAL, "from", "must not be in the future");
-		goto out;
-	}
-	struct db *db = store_db(c->st);
-	if (db_begin(db, DB_WRITE, err) != 0)
-		goto out;
-	if (store_period_insert(c->st, &p, &p.id, err) != 0 || refresh(c, id, err) != 0) {
-		db_rollback(db);
-		goto out;
-	}
-	if (db_commit(db, err) != 0)
-		goto out;
-	rc = http_response_json(res, 201, period_json(&p), err);
-out:
-	json_decref(body);
-	return rc;
-}
-
-static int patch_period(struct api_call *c, struct http_response *res, struct sw_error *err)
-{
-	static const char *const fields[] = { "to", "zwangerschap", NULL };
-	int64_t id, pid;
-	struct api_case ac;
-	if (api_param_id(c, "id", &id, err) != 0 || api_param_id(c, "pid", &pid, err) != 0 ||
-	    api_case_access(c, id, POLICY_SICK_PERIODS, POLICY_WRITE, &ac, err) != 0)
-		return -1;
-	struct store_period p;
-	struct sw_error e;
-	if (store_period_get(c->st, pid, &p, &e) != 0) {
-		if (e.code != SW_ENOTFOUND) {
-			if (err != NULL)
-				*err = e;
-			return -1;
-		}
-		p.case_id = 0;
-	}
-	if (p.case_id != id)
-		return sw_error_set(err, SW_ENOTFOUND, "pid", "no such period in this case");
-	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
-	if (body == NULL)
-		return -1;
-	int rc = -1, flag = 0, has_to, has_flag;
-	sw_date to = DATE_NONE;
-	if (json_fields_allowed(body, fields, err) != 0 ||
-	    (has_to = json_field_date(body, "to", JSON_FIELD_OPTIONAL, &to, err)) < 0 ||
-	    (has_flag = zwangerschap_field(body, &flag, err)) < 0)
-		goto out;
-	if (!has_to && !has_flag) {
-		sw_error_set(err, SW_EINVAL, "to", "required (or zwangerschap)");
-		goto out;
-	}
-	struct db *db = store_db(c->st);
-	if (db_begin(db, DB_WRITE, err) != 0)
-		goto out;
-	if ((has_flag && store_period_set_zwangerschap(c->st, pid, flag, err) != 0) ||
-	    (has_to && (store_period_close(c->st, pid, to, err) != 0 || refresh(c, id, err) != 0))) {
-		db_rollback(db);
-		goto out;
-	}
-	if (db_commit(db, err) != 0 || store_period_get(c->st, pid, &p, err) != 0)
-		goto out;
-	rc = http_response_json(res, 200, period_json(&p), err);
-out:
-	json_decref(body);
-	return rc;
 }
 
 /* ---- events ----------------------------------------------------------------- */
@@ -640,8 +789,7 @@ int api_cases_register(struct router *r, struct api_app *app, struct sw_error *e
 	    api_route(r, app, "POST", "/api/v1/cases", post_case, err) != 0 ||
 	    api_route(r, app, "GET", "/api/v1/cases/{id}", get_case, err) != 0 ||
 	    api_route(r, app, "GET", "/api/v1/cases/{id}/deadlines", get_deadlines, err) != 0 ||
-	    api_route(r, app, "POST", "/api/v1/cases/{id}/periods", post_period, err) != 0 ||
-	    api_route(r, app, "PATCH", "/api/v1/cases/{id}/periods/{pid}", patch_period, err) != 0 ||
+
 	    api_route(r, app, "GET", "/api/v1/cases/{id}/events", get_events, err) != 0 ||
 	    api_route(r, app, "POST", "/api/v1/cases/{id}/events", post_event, err) != 0 ||
 	    api_route(r, app, "GET", "/api/v1/cases/{id}/access-log", get_access_log, err) != 0)

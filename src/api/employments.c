@@ -1,9 +1,10 @@
-/* employments.c - /api/v1/organisations/{id}/employments: who works for an
- * organisation from when to when and at which deeltijdfactor, the
- * population of its absence statistics (DOMAIN.md section 9). Maintained
- * by the beheerder and by the werkgever of the organisation (a user of it
- * who is its werkgever in a case today, as for the statistics). Not case
- * content: the audit rows have no case (resource employments). */
+/* employments.c - /api/v1/organisations/{id}/employments: the employments
+ * of the organisation's register (a person's, from and until, contract and
+ * norm hours, the deeltijdfactor contract / norm), the population of its
+ * absence statistics (DOMAIN.md section 9). Maintained by the installation's
+ * beheerder and the organisation's casemanager and beheerder (policy
+ * resource employments); the register's own routes (persons.c) do the same
+ * per person. Not case content: the audit rows have no case. */
 #include "api.h"
 
 #include <math.h>
@@ -20,44 +21,31 @@ static int oom(struct sw_error *err)
 }
 
 /* The organisation {id} if the caller may do action on its employments;
- * writes the audit row. Another organisation is not found to a werkgever,
- * as if it did not exist. */
+ * writes the audit row. Another organisation is not found, as if it did
+ * not exist. */
 static int org_access(struct api_call *c, enum policy_action action, int64_t *org,
 		      struct sw_error *err)
 {
 	if (api_require_user(c, err) != 0 || api_param_id(c, "id", org, err) != 0)
 		return -1;
-	const bool own = c->user->organisation_id == *org;
-	unsigned roles = 0;
-	if (own && store_user_case_roles(c->st, c->user->id, c->today, &roles, err) != 0)
-		return -1;
-	struct policy_request req;
-	policy_request_init(&req);
-	req.actor = (struct policy_actor){ .user_id = c->user->id,
-					   .org_id = c->user->organisation_id,
-					   .is_beheerder = c->user->is_beheerder };
-	req.resource = POLICY_EMPLOYMENTS;
-	req.action = action;
-	req.target_org_id = *org;
-	req.actor_werkgever = own && (roles & ROLE_BIT(ROLE_WERKGEVER)) != 0;
-	req.today = c->today;
-	const struct policy_decision d = policy_decide(&req);
-	if (api_audit(c, 0, req.actor_werkgever ? ROLE_WERKGEVER : ROLE__COUNT,
-		      POLICY_EMPLOYMENTS, action, d, err) != 0)
-		return -1;
-	if (d.allow)
+	struct sw_error e;
+	if (api_admin_access(c, POLICY_EMPLOYMENTS, action, 0, *org, &e) == 0)
 		return 0;
-	if (!own)
+	if (e.code == SW_EDENIED && c->user->organisation_id != *org)
 		return sw_error_set(err, SW_ENOTFOUND, "id", "no such organisation");
-	return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
+	if (err != NULL)
+		*err = e;
+	return -1;
 }
 
-static json_t *employment_json(const struct store_employment *e)
+json_t *api_employment_json(const struct store_employment *e)
 {
-	return json_pack("{s:I, s:I, s:I, s:o, s:o, s:f}", "id", (json_int_t)e->id, "user_id",
-			 (json_int_t)e->user_id, "organisation_id", (json_int_t)e->organisation_id,
-			 "from", json_date(e->from), "until", json_date(e->until), "factor",
-			 e->factor);
+	return json_pack("{s:I, s:I, s:I, s:o, s:o, s:f, s:f, s:f, s:o}", "id", (json_int_t)e->id,
+			 "person_id", (json_int_t)e->person_id, "organisation_id",
+			 (json_int_t)e->organisation_id, "from", json_date(e->from), "until",
+			 json_date(e->until), "contract_hours", e->contract_hours, "norm_hours",
+			 e->norm_hours, "factor", e->factor, "functie",
+			 e->functie != NULL ? json_string(e->functie) : json_null());
 }
 
 static int respond(struct api_call *c, struct http_response *res, int64_t id, unsigned status,
@@ -66,24 +54,42 @@ static int respond(struct api_call *c, struct http_response *res, int64_t id, un
 	struct store_employment e;
 	if (store_employment_get(c->st, &c->arena, id, &e, err) != 0)
 		return -1;
-	json_t *o = employment_json(&e);
+	json_t *o = api_employment_json(&e);
 	return o != NULL ? http_response_json(res, status, o, err) : oom(err);
 }
 
-/* The deeltijdfactor: a number with 0 < factor <= 1. 1 set, 0 absent. */
-static int field_factor(const json_t *body, unsigned flags, double *out, struct sw_error *err)
+/* A number of hours per week; 1 set, 0 absent. */
+static int field_hours(const json_t *body, const char *key, unsigned flags, double *out,
+		       struct sw_error *err)
 {
-	const json_t *v = json_object_get(body, "factor");
+	const json_t *v = json_object_get(body, key);
 	if (v == NULL)
-		return (flags & JSON_FIELD_REQUIRED) ? sw_error_set(err, SW_EINVAL, "factor", "required")
+		return (flags & JSON_FIELD_REQUIRED) ? sw_error_set(err, SW_EINVAL, key, "required")
 						     : 0;
 	if (!json_is_number(v))
-		return sw_error_set(err, SW_EINVAL, "factor", "must be a number");
+		return sw_error_set(err, SW_EINVAL, key, "must be a number");
 	const double d = json_number_value(v);
-	if (!(d > 0.0 && d <= 1.0) || !isfinite(d))
-		return sw_error_set(err, SW_EINVAL, "factor", "must be more than 0 and at most 1");
+	if (!(d > 0.0 && d <= 168.0) || !isfinite(d))
+		return sw_error_set(err, SW_EINVAL, key, "hours per week: more than 0, at most 168");
 	*out = d;
 	return 1;
+}
+
+int api_employment_fields(const json_t *body, bool create, struct store_employment *e,
+			  struct sw_error *err)
+{
+	const unsigned req = create ? JSON_FIELD_REQUIRED : JSON_FIELD_OPTIONAL;
+	const json_t *until = json_object_get(body, "until");
+	if ((create && json_field_date(body, "from", JSON_FIELD_REQUIRED, &e->from, err) < 0) ||
+	    field_hours(body, "contract_hours", req, &e->contract_hours, err) < 0 ||
+	    field_hours(body, "norm_hours", req, &e->norm_hours, err) < 0 ||
+	    json_field_string(body, "functie", JSON_FIELD_NULLABLE, 200, &e->functie, err) < 0)
+		return -1;
+	if (until != NULL && json_is_null(until))
+		e->until = DATE_NONE;
+	else if (json_field_date(body, "until", JSON_FIELD_OPTIONAL, &e->until, err) < 0)
+		return -1;
+	return 0;
 }
 
 static int list_employments(struct api_call *c, struct http_response *res, struct sw_error *err)
@@ -99,7 +105,7 @@ static int list_employments(struct api_call *c, struct http_response *res, struc
 		return -1;
 	json_t *items = json_array();
 	for (size_t i = 0; items != NULL && i < n; i++)
-		json_array_append_new(items, employment_json(&es[i]));
+		json_array_append_new(items, api_employment_json(&es[i]));
 	if (items == NULL)
 		return oom(err);
 	return api_page_respond(res, items, &pg, total, err);
@@ -107,7 +113,8 @@ static int list_employments(struct api_call *c, struct http_response *res, struc
 
 static int post_employment(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
-	static const char *const fields[] = { "user_id", "from", "until", "factor", NULL };
+	static const char *const fields[] = { "person_id", "from", "until", "contract_hours",
+					      "norm_hours", "functie", NULL };
 	int64_t org;
 	if (org_access(c, POLICY_WRITE, &org, err) != 0)
 		return -1;
@@ -117,10 +124,9 @@ static int post_employment(struct api_call *c, struct http_response *res, struct
 	int rc = -1;
 	struct store_employment e = { .organisation_id = org, .until = DATE_NONE };
 	if (json_fields_allowed(body, fields, err) != 0 ||
-	    json_field_int(body, "user_id", JSON_FIELD_REQUIRED, 1, INT64_MAX, &e.user_id, err) < 0 ||
-	    json_field_date(body, "from", JSON_FIELD_REQUIRED, &e.from, err) < 0 ||
-	    json_field_date(body, "until", JSON_FIELD_NULLABLE, &e.until, err) < 0 ||
-	    field_factor(body, JSON_FIELD_REQUIRED, &e.factor, err) < 0)
+	    json_field_int(body, "person_id", JSON_FIELD_REQUIRED, 1, INT64_MAX, &e.person_id,
+			   err) < 0 ||
+	    api_employment_fields(body, true, &e, err) != 0)
 		goto out;
 	struct db *db = store_db(c->st);
 	if (db_begin(db, DB_WRITE, err) != 0)
@@ -138,7 +144,8 @@ out:
 
 static int patch_employment(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
-	static const char *const fields[] = { "until", "factor", NULL };
+	static const char *const fields[] = { "until", "contract_hours", "norm_hours", "functie",
+					      NULL };
 	int64_t org, eid;
 	struct store_employment e;
 	struct sw_error e2;
@@ -158,13 +165,8 @@ static int patch_employment(struct api_call *c, struct http_response *res, struc
 	if (body == NULL)
 		return -1;
 	int rc = -1;
-	const json_t *until = json_object_get(body, "until");
 	if (json_fields_allowed(body, fields, err) != 0 ||
-	    field_factor(body, JSON_FIELD_OPTIONAL, &e.factor, err) < 0)
-		goto out;
-	if (until != NULL && json_is_null(until))
-		e.until = DATE_NONE;
-	else if (json_field_date(body, "until", JSON_FIELD_OPTIONAL, &e.until, err) < 0)
+	    api_employment_fields(body, false, &e, err) != 0)
 		goto out;
 	struct db *db = store_db(c->st);
 	if (db_begin(db, DB_WRITE, err) != 0)

@@ -19,7 +19,8 @@
 #define PASSWORD_MIN_CHARS 10
 #define PASSWORD_MAX_CHARS API_PASSWORD_MAX_CHARS
 
-/* {user:{id,name,email,organisation:{id,name}|null,is_beheerder,roles}, csrf_token};
+/* {user:{id,name,email,organisation:{id,name}|null,is_beheerder,roles,
+ * org_roles,person_id}, csrf_token};
  * roles: the roles of the user's participations in force today, and
  * "beheerder" for a beheerder (what the portal's navigation is built on;
  * access itself is decided per case). */
@@ -44,9 +45,22 @@ static int session_body(struct api_call *c, const struct api_user *u, const char
 		}
 		org = json_pack("{s:I, s:s}", "id", (json_int_t)o.id, "name", o.name);
 	}
-	*out = json_pack("{s:{s:I, s:s, s:s, s:o, s:b, s:o}, s:s}", "user", "id",
+	/* The organisation roles and the own register entry (org_roles.c). */
+	json_t *org_roles = NULL;
+	int64_t person = 0;
+	if (api_org_roles_json(c, u->id, &org_roles, err) != 0 ||
+	    (u->organisation_id != 0 &&
+	     store_person_of_user(c->st, u->id, u->organisation_id, &person, err) != 0)) {
+		json_decref(roles);
+		json_decref(org);
+		json_decref(org_roles);
+		return -1;
+	}
+	*out = json_pack("{s:{s:I, s:s, s:s, s:o, s:b, s:o, s:o, s:o}, s:s}", "user", "id",
 			 (json_int_t)u->id, "name", u->name, "email", u->email, "organisation", org,
-			 "is_beheerder", u->is_beheerder, "roles", roles, "csrf_token", csrf);
+			 "is_beheerder", u->is_beheerder, "roles", roles, "org_roles", org_roles,
+			 "person_id", person != 0 ? json_integer(person) : json_null(),
+			 "csrf_token", csrf);
 	if (*out == NULL)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	return 0;

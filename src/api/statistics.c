@@ -3,9 +3,11 @@
  * the second-track figures, as JSON and CSV, and the outcomes of the
  * monitored placements per network, employer, kind and route.
  *
- * Access: a user of the organisation who holds the werkgever role in one of
- * its cases today. Not the beheerder: aggregates of few people are case
- * content in disguise. A report over fewer than STATS_MIN_EMPLOYEES
+ * Access: the organisation's casemanager and hr-analist (policy resource
+ * statistics). Not the beheerder: aggregates of few people are case
+ * content in disguise. Records that do not add up (a case outside any
+ * employment, overlapping cases) are left out of the figures and listed as
+ * warnings beside them, never a refusal of the whole report. A report over fewer than STATS_MIN_EMPLOYEES
  * employees is refused for the same reason. Every request leaves an audit
  * row (resource organisations, no case). */
 #include "api.h"
@@ -30,31 +32,21 @@ static int oom(struct sw_error *err)
 	return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 }
 
-/* The organisation {id} if the caller is its werkgever; writes the audit
- * row. Another organisation is not found, as if it did not exist. */
+/* The organisation {id} if the caller may read its statistics (its
+ * casemanager or hr-analist); writes the audit row. Another organisation is
+ * not found, as if it did not exist. */
 static int org_access(struct api_call *c, int64_t *org, struct sw_error *err)
 {
+	struct sw_error e;
 	if (api_require_user(c, err) != 0 || api_param_id(c, "id", org, err) != 0)
 		return -1;
-	const bool own = c->user->organisation_id == *org;
-	unsigned roles = 0;
-	if (own && store_user_case_roles(c->st, c->user->id, c->today, &roles, err) != 0)
-		return -1;
-	const bool werkgever = own && (roles & ROLE_BIT(ROLE_WERKGEVER)) != 0;
-	const struct policy_decision d = {
-		werkgever, werkgever	     ? POLICY_ALLOW_OWN_ORGANISATION
-			   : own	     ? POLICY_DENY_ROLE
-			   : c->user->is_beheerder ? POLICY_DENY_BEHEERDER
-						   : POLICY_DENY_OTHER_ORGANISATION,
-	};
-	if (api_audit(c, 0, werkgever ? ROLE_WERKGEVER : ROLE__COUNT, POLICY_ORGANISATIONS,
-		      POLICY_READ, d, err) != 0)
-		return -1;
-	if (werkgever)
+	if (api_admin_access(c, POLICY_STATISTICS, POLICY_READ, 0, *org, &e) == 0)
 		return 0;
-	if (!own)
+	if (e.code == SW_EDENIED && c->user->organisation_id != *org)
 		return sw_error_set(err, SW_ENOTFOUND, "id", "no such organisation");
-	return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
+	if (err != NULL)
+		*err = e;
+	return -1;
 }
 
 /* Refuses query arguments not in allowed (NULL-terminated). */
@@ -126,11 +118,65 @@ static int read_params(const struct api_call *c, struct stats_params *p, struct 
 	return 0;
 }
 
+#define STATS_MAX_WARNINGS 100
+
+struct warning {
+	const char *kind;                /* "outside_employment", "inconsistent" */
+	int64_t case_id;
+	char message[160];
+};
+
 struct report {
 	struct stats_params params;
 	struct stats_report r;
 	struct stats_track_report track;
+	struct warning warnings[STATS_MAX_WARNINGS];
+	size_t nwarnings;
 };
+
+static void warn(struct report *rep, const char *kind, int64_t case_id, const char *message)
+{
+	if (rep->nwarnings == STATS_MAX_WARNINGS)
+		return;
+	struct warning *w = &rep->warnings[rep->nwarnings++];
+	w->kind = kind;
+	w->case_id = case_id;
+	snprintf(w->message, sizeof w->message, "%s", message);
+}
+
+/* Leaves the records the check refuses out of d, one case (or employment)
+ * at a time, with a warning each; -1 when that does not end. */
+static int drop_bad(const struct stats_params *p, struct store_stats_data *d, struct report *rep)
+{
+	for (int round = 0; round < 10000; round++) {
+		const struct stats_input in = { d->employments, d->nemployments, d->absences,
+						d->nabsences };
+		size_t bad;
+		const enum stats_error e = stats_check(p, &in, &bad);
+		if (e == STATS_OK)
+			return 0;
+		if (e < STATS_ERR_EMPLOYMENT_DATES)
+			return -1;
+		if (e < STATS_ERR_ABSENCE_DATES && bad < d->nemployments) {
+			memmove(&d->employments[bad], &d->employments[bad + 1],
+				(d->nemployments - bad - 1) * sizeof *d->employments);
+			d->nemployments--;
+			warn(rep, "inconsistent", 0, stats_error_message(e));
+			continue;
+		}
+		if (bad >= d->nabsences)
+			return -1;
+		const int64_t case_id = d->absences[bad].case_id;
+		size_t k = 0;
+		for (size_t i = 0; i < d->nabsences; i++)
+			if (d->absences[i].case_id != case_id)
+				d->absences[k++] = d->absences[i];
+		d->nabsences = k;
+		warn(rep, e == STATS_ERR_ABSENCE_NOT_EMPLOYED ? "outside_employment" : "inconsistent",
+		     case_id, stats_error_message(e));
+	}
+	return -1;
+}
 
 /* Loads the organisation's data and computes both reports. */
 static int compute(struct api_call *c, int64_t org, struct report *out, struct sw_error *err)
@@ -138,20 +184,21 @@ static int compute(struct api_call *c, int64_t org, struct report *out, struct s
 	struct store_stats_data d;
 	struct stats_track_case *tc;
 	size_t ntc, bad;
+	out->nwarnings = 0;
 	if (read_params(c, &out->params, err) != 0 || store_stats_load(c->st, org, &d, err) != 0)
 		return -1;
+	for (size_t i = 0; i < d.nunlinked; i++)
+		warn(out, "outside_employment", d.unlinked[i],
+		     "the case belongs to no employment of the register");
+	if (drop_bad(&out->params, &d, out) != 0) {
+		store_stats_data_free(&d);
+		return sw_error_set(err, SW_EINTERNAL, "data", "the statistics input cannot be used");
+	}
 	const struct stats_input in = { d.employments, d.nemployments, d.absences, d.nabsences };
 	enum stats_error e = stats_compute(&out->params, &in, &out->r, &bad);
-	if (e != STATS_OK) {
-		/* The data, not the request: name the case so it can be fixed. */
-		const int64_t case_id = e >= STATS_ERR_ABSENCE_DATES && bad < d.nabsences
-						? d.absences[bad].case_id
-						: 0;
-		store_stats_data_free(&d);
-		return sw_error_set(err, SW_ECONFLICT, "data", "%s (case %lld)",
-				    stats_error_message(e), (long long)case_id);
-	}
 	store_stats_data_free(&d);
+	if (e != STATS_OK)
+		return sw_error_set(err, SW_EINVAL, "from", "%s", stats_error_message(e));
 	if (out->r.employees < STATS_MIN_EMPLOYEES)
 		return sw_error_set(err, SW_ECONFLICT, "employees",
 				    "fewer than %d employees in the period: the figures would"
@@ -190,6 +237,19 @@ static json_t *track_json(const struct stats_track_report *t)
 			 outcomes_json(t->outcomes_started));
 }
 
+static json_t *warnings_json(const struct report *rep)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a != NULL && i < rep->nwarnings; i++)
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s}", "kind", rep->warnings[i].kind,
+						   "case_id",
+						   rep->warnings[i].case_id != 0
+							   ? json_integer(rep->warnings[i].case_id)
+							   : json_null(),
+						   "message", rep->warnings[i].message));
+	return a;
+}
+
 static json_t *report_json(int64_t org, const struct report *rep)
 {
 	const struct stats_report *r = &rep->r;
@@ -202,7 +262,7 @@ static json_t *report_json(int64_t org, const struct report *rep)
 						r->classes[i].verzuimpercentage));
 	return json_pack(
 		"{s:I, s:{s:o, s:o, s:s, s:b, s:b, s:b}, s:f, s:f, s:f, s:I, s:f, s:f, s:f, s:I, s:I,"
-		" s:o, s:I, s:f, s:o}",
+		" s:o, s:I, s:f, s:o, s:o}",
 		"organisation_id", (json_int_t)org, "parameters", "from", json_date(rep->params.from),
 		"to", json_date(rep->params.to), "days",
 		rep->params.basis == STATS_WORKING_DAYS ? "working" : "calendar", "cap730",
@@ -214,7 +274,7 @@ static json_t *report_json(int64_t org, const struct report *rep)
 		"closed_cases", (json_int_t)r->closed_cases, "closed_days",
 		(json_int_t)r->closed_days, "classes", classes, "employees",
 		(json_int_t)r->employees, "nulverzuim_percentage", r->nulverzuim_percentage,
-		"tweede_spoor", track_json(&rep->track));
+		"tweede_spoor", track_json(&rep->track), "warnings", warnings_json(rep));
 }
 
 static int get_statistics(struct api_call *c, struct http_response *res, struct sw_error *err)

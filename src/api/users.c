@@ -13,24 +13,30 @@
 #define USERS_PER_PAGE_DEFAULT 50
 #define USERS_PER_PAGE_MAX 100
 
-static json_t *account_json(const struct store_account *u)
+/* The account with its organisation roles (org_roles.c). */
+static int account_json(struct api_call *c, const struct store_account *u, json_t **out,
+			struct sw_error *err)
 {
-	return json_pack("{s:I, s:s, s:s, s:o, s:b, s:b, s:b, s:s}", "id", (json_int_t)u->id,
+	json_t *roles;
+	if (api_org_roles_json(c, u->id, &roles, err) != 0)
+		return -1;
+	*out = json_pack("{s:I, s:s, s:s, s:o, s:b, s:b, s:b, s:s, s:o}", "id", (json_int_t)u->id,
 			 "email", u->email, "name", u->name, "organisation_id",
 			 u->organisation_id != 0 ? json_integer(u->organisation_id) : json_null(),
 			 "is_beheerder", u->is_beheerder, "active", u->active, "has_password",
-			 u->has_password, "created_at", u->created_at);
+			 u->has_password, "created_at", u->created_at, "org_roles", roles);
+	return *out != NULL ? 0 : sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 }
 
-static int respond_account(struct api_call *c, struct http_response *res, int64_t id,
-			   unsigned status, struct sw_error *err)
+int api_account_respond(struct api_call *c, struct http_response *res, int64_t id,
+			unsigned status, struct sw_error *err)
 {
 	struct store_account u;
-	if (store_account_get(c->st, &c->arena, id, &u, err) != 0)
+	json_t *j;
+	if (store_account_get(c->st, &c->arena, id, &u, err) != 0 ||
+	    account_json(c, &u, &j, err) != 0)
 		return -1;
-	json_t *j = account_json(&u);
-	return j != NULL ? http_response_json(res, status, j, err)
-			 : sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	return http_response_json(res, status, j, err);
 }
 
 /* ?active=true|false */
@@ -66,10 +72,16 @@ static int list_users(struct api_call *c, struct http_response *res, struct sw_e
 	if (store_account_search(c->st, &c->arena, &f, &us, &n, &total, err) != 0)
 		return -1;
 	json_t *items = json_array();
-	for (size_t i = 0; items != NULL && i < n; i++)
-		json_array_append_new(items, account_json(&us[i]));
 	if (items == NULL)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		json_t *j;
+		if (account_json(c, &us[i], &j, err) != 0) {
+			json_decref(items);
+			return -1;
+		}
+		json_array_append_new(items, j);
+	}
 	return api_page_respond(res, items, &pg, total, err);
 }
 
@@ -79,7 +91,7 @@ static int get_user(struct api_call *c, struct http_response *res, struct sw_err
 	if (api_param_id(c, "uid", &id, err) != 0 ||
 	    api_admin_access(c, POLICY_USERS, POLICY_READ, id, 0, err) != 0)
 		return -1;
-	return respond_account(c, res, id, 200, err);
+	return api_account_respond(c, res, id, 200, err);
 }
 
 /* Records an account without a password: an employee the employer
@@ -101,7 +113,7 @@ static int post_user(struct api_call *c, struct http_response *res, struct sw_er
 			   &u.organisation_id, err) < 0)
 		goto out;
 	if (store_user_insert(c->st, &u, &u.id, err) == 0)
-		rc = respond_account(c, res, u.id, 201, err);
+		rc = api_account_respond(c, res, u.id, 201, err);
 out:
 	json_decref(body);
 	return rc;
@@ -141,7 +153,7 @@ static int patch_user(struct api_call *c, struct http_response *res, struct sw_e
 	u.is_beheerder = beheerder;
 	u.active = active;
 	if (store_account_update(c->st, &u, err) == 0)
-		rc = respond_account(c, res, id, 200, err);
+		rc = api_account_respond(c, res, id, 200, err);
 out:
 	json_decref(body);
 	return rc;

@@ -72,6 +72,17 @@ static const unsigned char case_rights[ROLE__COUNT][POLICY_RESOURCE__COUNT] = {
 	[ROLE_BEHEERDER] = { 0 },
 };
 
+/* What a leidinggevende may do in the cases of the own team (DOMAIN.md
+ * 2a): the sick report and the sickness mutations (managers report sick
+ * and recovered), the timeline, and of the documents only the plan van
+ * aanpak and the voortgangsgesprekken they take part in (decided below from
+ * the document). No messages, consents, medical, decisions, network or
+ * monitoring. A casemanager in scope has the werkgever's rights. */
+static const unsigned char leidinggevende_rights[POLICY_RESOURCE__COUNT] = {
+	[POLICY_ZIEKMELDING] = RW, [POLICY_SICK_PERIODS] = RW, [POLICY_DEADLINES] = R,
+	[POLICY_DOCUMENTS] = R,
+};
+
 static struct policy_decision allow(enum policy_reason reason)
 {
 	return (struct policy_decision){ true, reason };
@@ -113,6 +124,10 @@ static struct policy_decision decide_admin(const struct policy_request *req)
 	const struct policy_actor *a = &req->actor;
 	if (a->is_beheerder)
 		return allow(POLICY_ALLOW_BEHEERDER);
+	/* The organisation's beheerder: the accounts of that organisation. */
+	if (req->resource == POLICY_USERS && req->target_org_id != 0 &&
+	    (req->org_roles & ORG_ROLE_BIT(ORG_ROLE_BEHEERDER)))
+		return allow(POLICY_ALLOW_ORG_ROLE);
 	if (req->action != POLICY_READ)
 		return deny(POLICY_DENY_ROLE);
 	if (req->resource == POLICY_USERS && a->user_id != 0 && req->target_user_id == a->user_id)
@@ -122,16 +137,48 @@ static struct policy_decision decide_admin(const struct policy_request *req)
 	return deny(POLICY_DENY_ROLE);
 }
 
-/* Employments: the beheerder, and the werkgever of the organisation (a
- * member of it who is its werkgever in a case; a member who is only an
- * employee is not). */
+/* Employments: the installation's beheerder, and the casemanager and the
+ * beheerder of the organisation (org_roles are the actor's in
+ * target_org_id). */
 static struct policy_decision decide_employments(const struct policy_request *req)
 {
-	const struct policy_actor *a = &req->actor;
-	if (a->is_beheerder)
+	if (req->actor.is_beheerder)
 		return allow(POLICY_ALLOW_BEHEERDER);
-	if (a->org_id != 0 && req->target_org_id == a->org_id && req->actor_werkgever)
-		return allow(POLICY_ALLOW_OWN_ORGANISATION);
+	if (req->target_org_id != 0 &&
+	    (req->org_roles & (ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER) | ORG_ROLE_BIT(ORG_ROLE_BEHEERDER))))
+		return allow(POLICY_ALLOW_ORG_ROLE);
+	return deny(POLICY_DENY_ROLE);
+}
+
+/* Statistics: read by the casemanager and the hr-analist of the
+ * organisation, nobody else (aggregates of few people are case content in
+ * disguise, so not the beheerder either). */
+static struct policy_decision decide_statistics(const struct policy_request *req)
+{
+	if (req->action != POLICY_READ)
+		return deny(POLICY_DENY_READ_ONLY);
+	if (req->target_org_id != 0 &&
+	    (req->org_roles & (ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER) | ORG_ROLE_BIT(ORG_ROLE_HR_ANALIST))))
+		return allow(POLICY_ALLOW_ORG_ROLE);
+	return deny(req->actor.is_beheerder ? POLICY_DENY_BEHEERDER : POLICY_DENY_ROLE);
+}
+
+/* The register: the casemanager keeps it (persons in scope: in_scope), the
+ * leidinggevende reads the own team (in_team) to report sickness, the
+ * installation's beheerder administers every organisation. */
+static struct policy_decision decide_persons(const struct policy_request *req)
+{
+	if (req->actor.is_beheerder)
+		return allow(POLICY_ALLOW_BEHEERDER);
+	if (req->target_org_id == 0)
+		return deny(POLICY_DENY_ROLE);
+	if ((req->org_roles & ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER)) && req->in_scope)
+		return allow(POLICY_ALLOW_ORG_ROLE);
+	if ((req->org_roles & ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE)) && req->in_team)
+		return req->action == POLICY_READ ? allow(POLICY_ALLOW_ORG_ROLE)
+						  : deny(POLICY_DENY_READ_ONLY);
+	if (req->org_roles & (ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER) | ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE)))
+		return deny(POLICY_DENY_OUT_OF_SCOPE);
 	return deny(POLICY_DENY_ROLE);
 }
 
@@ -157,6 +204,50 @@ static struct policy_decision check_participation(const struct policy_request *r
 	return allow(POLICY_ALLOW_PARTICIPANT);
 }
 
+/* Applies one row of rights to the question. */
+static struct policy_decision by_rights(const struct policy_request *req, unsigned rights,
+					enum policy_reason reason)
+{
+	if (!(rights & R))
+		return deny(POLICY_DENY_ROLE);
+	if (!(rights & (1u << req->action)))
+		return deny(POLICY_DENY_READ_ONLY);
+	return allow(reason);
+}
+
+/* A case through the actor's organisation roles in the case's
+ * organisation, without a participation. */
+static struct policy_decision decide_org_case(const struct policy_request *req)
+{
+	const unsigned r = req->org_roles;
+	const unsigned managers = ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER) |
+				  ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE);
+	if ((r & managers) && req->resource == POLICY_ACCESS_LOG && req->action == POLICY_WRITE)
+		return deny(POLICY_DENY_APPEND_ONLY);
+	if ((r & managers) && req->resource == POLICY_CASE_MEDICAL)
+		return deny(POLICY_DENY_MEDICAL);
+	if ((r & ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER)) && req->in_scope)
+		return by_rights(req, case_rights[ROLE_WERKGEVER][req->resource],
+				 POLICY_ALLOW_ORG_ROLE);
+	if ((r & ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE)) && req->in_team) {
+		const unsigned rights = leidinggevende_rights[req->resource];
+		if (req->resource == POLICY_DOCUMENTS && (rights & (1u << req->action)) &&
+		    req->doc != POLICY_DOC_LIST && req->doc != POLICY_DOC_PLAN_VAN_AANPAK &&
+		    req->doc != POLICY_DOC_VOORTGANGSGESPREK_PRESENT)
+			return deny(POLICY_DENY_DOCUMENT_TYPE);
+		return by_rights(req, rights, POLICY_ALLOW_ORG_ROLE);
+	}
+	if (r & managers)
+		return deny(POLICY_DENY_OUT_OF_SCOPE);
+	if (r & ORG_ROLE_BIT(ORG_ROLE_HR_ANALIST))
+		return deny(POLICY_DENY_NO_CASE_CONTENT);
+	if (r & ORG_ROLE_BIT(ORG_ROLE_BEHEERDER))
+		return deny(POLICY_DENY_BEHEERDER);
+	return deny(POLICY_DENY_NO_PARTICIPATION);
+}
+
+static struct policy_decision decide_participant(const struct policy_request *req);
+
 static struct policy_decision decide_case(const struct policy_request *req)
 {
 	/* Before anything else: a beheerder account is kept out of case
@@ -165,6 +256,26 @@ static struct policy_decision decide_case(const struct policy_request *req)
 		return deny(POLICY_DENY_BEHEERDER);
 	if (req->kase == NULL)
 		return deny(POLICY_DENY_NO_CASE);
+	/* A sick report that opens a case: the employee may report
+	 * themselves (nobody else without an organisation role). */
+	if (req->new_report && req->resource == POLICY_ZIEKMELDING &&
+	    req->action == POLICY_WRITE && req->actor.user_id != 0 &&
+	    req->actor.user_id == req->kase->employee_user_id)
+		return allow(POLICY_ALLOW_SELF);
+	const struct policy_decision dp = req->participation != NULL
+						  ? decide_participant(req)
+						  : deny(POLICY_DENY_NO_PARTICIPATION);
+	if (dp.allow || req->org_roles == 0)
+		return dp;
+	const struct policy_decision dorg = decide_org_case(req);
+	if (dorg.allow)
+		return dorg;
+	/* A participant's own reason tells more than the organisation's. */
+	return req->participation != NULL ? dp : dorg;
+}
+
+static struct policy_decision decide_participant(const struct policy_request *req)
+{
 	struct policy_decision d = check_participation(req);
 	if (!d.allow)
 		return d;
@@ -199,6 +310,10 @@ struct policy_decision policy_decide(const struct policy_request *req)
 		return decide_admin(req);
 	case POLICY_EMPLOYMENTS:
 		return decide_employments(req);
+	case POLICY_STATISTICS:
+		return decide_statistics(req);
+	case POLICY_PERSONS:
+		return decide_persons(req);
 	case POLICY_PLACEMENT_OFFER:
 		/* An offer belongs to the organisation that published it; others
 		 * see it only as an offer proposed in a case they take part in. */
@@ -216,6 +331,7 @@ static const char *const reason_names[POLICY_REASON__COUNT] = {
 	[POLICY_ALLOW_BEHEERDER] = "beheerder",
 	[POLICY_ALLOW_OWN_ORGANISATION] = "own_organisation",
 	[POLICY_ALLOW_SELF] = "self",
+	[POLICY_ALLOW_ORG_ROLE] = "org_role",
 	[POLICY_DENY_INVALID] = "invalid_request",
 	[POLICY_DENY_NO_CASE] = "no_case",
 	[POLICY_DENY_NO_PARTICIPATION] = "no_participation",
@@ -229,6 +345,9 @@ static const char *const reason_names[POLICY_REASON__COUNT] = {
 	[POLICY_DENY_ROLE] = "role_not_permitted",
 	[POLICY_DENY_READ_ONLY] = "read_only",
 	[POLICY_DENY_APPEND_ONLY] = "append_only",
+	[POLICY_DENY_OUT_OF_SCOPE] = "out_of_scope",
+	[POLICY_DENY_NO_CASE_CONTENT] = "no_case_content",
+	[POLICY_DENY_DOCUMENT_TYPE] = "document_type",
 };
 
 const char *policy_reason_name(enum policy_reason reason)
@@ -254,6 +373,8 @@ static const char *const resource_names[POLICY_RESOURCE__COUNT] = {
 	[POLICY_MONITORING] = "monitoring",
 	[POLICY_DECISIONS] = "decisions",
 	[POLICY_EMPLOYMENTS] = "employments",
+	[POLICY_STATISTICS] = "statistics",
+	[POLICY_PERSONS] = "persons",
 };
 
 const char *policy_resource_name(enum policy_resource resource)

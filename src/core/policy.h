@@ -21,7 +21,7 @@ enum policy_resource {
 	POLICY_CASE_FUNCTIONAL = 0, /* belastbaarheid, expected duration, adjustments */
 	POLICY_CASE_MEDICAL,        /* diagnosis, complaints, treatment, BA notes */
 	POLICY_ZIEKMELDING,         /* the sick report as the employer records it */
-	POLICY_SICK_PERIODS,
+	POLICY_SICK_PERIODS,        /* sickness mutations and the periods derived */
 	POLICY_DEADLINES,           /* computed steps, events, art. 5 deviations */
 	POLICY_DOCUMENTS,           /* functional dossier documents (PvA, RIV, ...) */
 	POLICY_MESSAGES,
@@ -35,6 +35,8 @@ enum policy_resource {
 	POLICY_MONITORING,          /* driegesprek, questionnaires, risk signals, goals */
 	POLICY_DECISIONS,           /* shared decision records */
 	POLICY_EMPLOYMENTS,         /* employments of an organisation (statistics input) */
+	POLICY_STATISTICS,          /* aggregates of an organisation, no case content */
+	POLICY_PERSONS,             /* the employee register of an organisation */
 	POLICY_RESOURCE__COUNT
 };
 
@@ -57,6 +59,7 @@ enum policy_reason {
 	POLICY_ALLOW_BEHEERDER,
 	POLICY_ALLOW_OWN_ORGANISATION,
 	POLICY_ALLOW_SELF,
+	POLICY_ALLOW_ORG_ROLE,        /* casemanager / leidinggevende of the case's person */
 	POLICY_DENY_INVALID,          /* malformed question: fail closed */
 	POLICY_DENY_NO_CASE,          /* case content asked without a case */
 	POLICY_DENY_NO_PARTICIPATION,
@@ -70,6 +73,9 @@ enum policy_reason {
 	POLICY_DENY_ROLE,             /* the role has no business with this data */
 	POLICY_DENY_READ_ONLY,
 	POLICY_DENY_APPEND_ONLY,      /* access log: written by the server, never by a user */
+	POLICY_DENY_OUT_OF_SCOPE,     /* org role, but not this department / team */
+	POLICY_DENY_NO_CASE_CONTENT,  /* hr-analist: statistics only */
+	POLICY_DENY_DOCUMENT_TYPE,    /* leidinggevende: not this kind of document */
 	POLICY_REASON__COUNT
 };
 
@@ -100,6 +106,18 @@ struct policy_consent_record {
 	sw_date revoked;
 };
 
+/* Which document a POLICY_DOCUMENTS question is about, for the
+ * leidinggevende (DOMAIN.md 2a: the plan van aanpak and the
+ * voortgangsgesprekken they take part in). UNSPECIFIED denies them: a
+ * caller that does not say is not trusted to filter. */
+enum policy_doc {
+	POLICY_DOC_UNSPECIFIED = 0,
+	POLICY_DOC_LIST,              /* a listing the caller filters per document */
+	POLICY_DOC_PLAN_VAN_AANPAK,
+	POLICY_DOC_VOORTGANGSGESPREK_PRESENT, /* "leidinggevende aanwezig": ja */
+	POLICY_DOC_OTHER,
+};
+
 struct policy_request {
 	struct policy_actor actor;
 	const struct policy_participation *participation; /* NULL: none in this case */
@@ -113,9 +131,18 @@ struct policy_request {
 	 * it is a listing or not known. */
 	int64_t target_user_id;
 	int64_t target_org_id;
-	/* EMPLOYMENTS: the actor is a werkgever of target_org_id (holds a
-	 * werkgever participation in one of its cases today). */
-	bool actor_werkgever;
+	/* The actor's organisation roles (ORG_ROLE_BIT set) in the organisation
+	 * asked about: the case's (kase->org_id) or target_org_id. */
+	unsigned org_roles;
+	/* Case questions: the case's person is in a department of the
+	 * actor's casemanager assignment (or the assignment has no department
+	 * limits), and the person is in the actor's team (manager). */
+	bool in_scope;
+	bool in_team;
+	enum policy_doc doc;
+	/* ZIEKMELDING write that would open a case (kase: the person's
+	 * organisation and account): the werknemer may report themselves. */
+	bool new_report;
 	sw_date today;
 };
 

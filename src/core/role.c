@@ -27,3 +27,26 @@ int role_parse(const char *s, enum role *out)
 	}
 	return -1;
 }
+
+static const char *const org_role_names[ORG_ROLE__COUNT] = {
+	[ORG_ROLE_CASEMANAGER] = "casemanager",
+	[ORG_ROLE_LEIDINGGEVENDE] = "leidinggevende",
+	[ORG_ROLE_HR_ANALIST] = "hr-analist",
+	[ORG_ROLE_BEHEERDER] = "beheerder",
+};
+
+const char *org_role_name(enum org_role r)
+{
+	return (unsigned)r < ORG_ROLE__COUNT ? org_role_names[r] : "";
+}
+
+int org_role_parse(const char *s, enum org_role *out)
+{
+	for (int i = 0; s != NULL && i < ORG_ROLE__COUNT; i++) {
+		if (strcmp(s, org_role_names[i]) == 0) {
+			*out = (enum org_role)i;
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -22,4 +22,20 @@ const char *role_name(enum role r);
 /* Returns 0 and sets *out for a known API value, -1 otherwise. */
 int role_parse(const char *s, enum role *out);
 
+/* Roles on the account, per organisation (DOMAIN.md section 2a), besides
+ * the case participations above: what a person does for an employer. */
+enum org_role {
+	ORG_ROLE_CASEMANAGER = 0,  /* HR: the cases of the organisation or departments */
+	ORG_ROLE_LEIDINGGEVENDE,   /* line manager: the cases of the own team */
+	ORG_ROLE_HR_ANALIST,       /* statistics only */
+	ORG_ROLE_BEHEERDER,        /* the organisation's accounts, never case content */
+	ORG_ROLE__COUNT
+};
+
+#define ORG_ROLE_BIT(r) (1u << (r))
+
+/* API value: "casemanager", "leidinggevende", "hr-analist", "beheerder". */
+const char *org_role_name(enum org_role r);
+int org_role_parse(const char *s, enum org_role *out);
+
 #endif

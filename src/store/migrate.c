@@ -16,6 +16,93 @@ struct migration {
 	const char *dialect_sql[2];      /* [DB_SQLITE], [DB_POSTGRESQL] */
 };
 
+/* What a migration needs besides SQL, by version (a table of its own, so
+ * that the migrations above keep their three-field shape). */
+struct migration_extra {
+	int version;
+	/* SQLite rebuilds a table to drop a NOT NULL or change a CHECK: with
+	 * foreign keys on, dropping the old table would cascade into every
+	 * child. Set: the runner turns them off around the transaction and
+	 * checks them (PRAGMA foreign_key_check) before the commit. */
+	int sqlite_fk_off;
+	/* Run last, in the same transaction, for what SQL cannot say (rows
+	 * derived by core code); NULL: nothing. */
+	int (*fn)(struct store *st, struct sw_error *err);
+};
+
+static const struct migration_extra extras[] = {
+	{ 11, 1, store_migrate_sickness },
+};
+
+static const struct migration_extra *extra_of(int version)
+{
+	static const struct migration_extra none = { 0, 0, NULL };
+	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++)
+		if (extras[i].version == version)
+			return &extras[i];
+	return &none;
+}
+
+/* Migration 11's columns of the rebuilt tables (SQLite builds them anew;
+ * PostgreSQL alters in place to the same shape). */
+#define EMPLOYMENT_COLUMNS                                                            \
+	" id {{ID}},"                                                                  \
+	" person_id BIGINT NOT NULL REFERENCES persons (id),"                          \
+	" organisation_id BIGINT NOT NULL REFERENCES organisations (id),"              \
+	" from_date {{DATE}} NOT NULL,"                                                \
+	" until_date {{DATE}},"                                                        \
+	" contract_hours DOUBLE PRECISION NOT NULL,"                                   \
+	" norm_hours DOUBLE PRECISION NOT NULL,"                                       \
+	" factor DOUBLE PRECISION NOT NULL CHECK (factor > 0 AND factor <= 1),"        \
+	" functie TEXT,"                                                               \
+	" CHECK (contract_hours > 0 AND contract_hours <= norm_hours),"                \
+	" CHECK (until_date IS NULL OR until_date >= from_date)"
+#define CASE_COLUMNS                                                                  \
+	" id {{ID}},"                                                                  \
+	" organisation_id BIGINT NOT NULL REFERENCES organisations (id),"              \
+	" person_id BIGINT NOT NULL REFERENCES persons (id),"                          \
+	" employment_id BIGINT REFERENCES employments (id),"                           \
+	" casemanager_id BIGINT REFERENCES users (id),"                                \
+	" reported_by BIGINT REFERENCES users (id),"                                   \
+	" reported_role TEXT CHECK (reported_role IN ('casemanager', 'leidinggevende',"  \
+	"  'werknemer', 'import')),"                                                   \
+	" status TEXT NOT NULL DEFAULT 'open'"                                         \
+	"  CHECK (status IN ('open', 'gesloten', 'ingetrokken')),"                     \
+	" contact_phone TEXT,"                                                         \
+	" contact_address TEXT,"                                                       \
+	" verwachte_duur TEXT,"                                                        \
+	" lopende_afspraken TEXT,"                                                     \
+	" vangnet SMALLINT NOT NULL DEFAULT 0 CHECK (vangnet IN (0, 1)),"              \
+	" arbeidsongeval SMALLINT NOT NULL DEFAULT 0 CHECK (arbeidsongeval IN (0, 1)),"  \
+	" derde_aansprakelijk SMALLINT NOT NULL DEFAULT 0"                             \
+	"  CHECK (derde_aansprakelijk IN (0, 1)),"                                     \
+	" expected_recovery {{DATE}},"                                                 \
+	" end_reason TEXT,"                                                            \
+	" withdrawn_reason TEXT,"                                                      \
+	" created_at {{TS}} NOT NULL DEFAULT {{NOW}}"
+/* A migrated case's employment: the person's in force on the first sick
+ * day, else the earliest; its casemanager: the werkgever participant in
+ * force last. */
+#define CASE_EMPLOYMENT(person)                                                       \
+	"COALESCE((SELECT e.id FROM employments e WHERE e.person_id = " person         \
+	"  AND e.from_date <= (SELECT MIN(s.from_date) FROM sick_periods s"            \
+	"   WHERE s.case_id = c.id) ORDER BY e.from_date DESC LIMIT 1),"               \
+	" (SELECT e.id FROM employments e WHERE e.person_id = " person                 \
+	"  ORDER BY e.from_date LIMIT 1))"
+#define CASE_MANAGER                                                                  \
+	"(SELECT w.user_id FROM participations w WHERE w.case_id = c.id"              \
+	" AND w.role = 'werkgever' ORDER BY (w.until_date IS NULL) DESC, w.from_date DESC," \
+	" w.id DESC LIMIT 1)"
+/* SQLite: the rebuilt table goes on counting where the old one was. */
+#define KEEP_SEQUENCE(t)                                                              \
+	"DELETE FROM sqlite_sequence WHERE name = '" t "_new';"                        \
+	"INSERT INTO sqlite_sequence (name, seq) SELECT '" t "_new', seq"              \
+	" FROM sqlite_sequence WHERE name = '" t "';"
+#define REGISTER_INDEXES                                                              \
+	"CREATE INDEX employments_org ON employments (organisation_id, person_id, from_date);" \
+	"CREATE INDEX employments_person ON employments (person_id, from_date);"       \
+	"CREATE INDEX cases_person ON cases (person_id, status);"
+
 static const struct migration migrations[] = {
 	{ 1,
 	  /* AUTOINCREMENT ids ({{ID}}) are never reused: the audit log and
@@ -617,6 +704,182 @@ static const struct migration migrations[] = {
 	  " sent_on {{DATE}} NOT NULL,"
 	  " PRIMARY KEY (organisation_id, offer_id, case_id));",
 	  { NULL, NULL } },
+	{ 11,
+	  /* The employer's organisation (DOMAIN.md 2a). Organisation roles on
+	   * the account per organisation; a casemanager with department rows
+	   * sees only those. The register: a person needs no account (user_id
+	   * NULL); person_terms holds the folded words of name and personnel
+	   * number for the prefix search (core/register.h), created per
+	   * dialect below (PostgreSQL compares them bytewise: COLLATE "C").
+	   * Sickness mutations after SIVI's Vrzm; sick_periods is derived from
+	   * them from now on (percent_bp, basis points). An anonymous
+	   * candidate is named to a network employer by a pseudonym per offer.
+	   * Existing data: a person per employee or employed user ('U' ||
+	   * user id), a casemanager role for every user who is werkgever in a
+	   * case of the own organisation (they keep their cases), the periods
+	   * as mutations (migrate_sickness). */
+	  "CREATE TABLE departments ("
+	  " id {{ID}},"
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " name TEXT NOT NULL,"
+	  " UNIQUE (organisation_id, name));"
+
+	  "CREATE TABLE org_roles ("
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " role TEXT NOT NULL CHECK (role IN ('casemanager', 'leidinggevende', 'hr-analist',"
+	  "  'beheerder')),"
+	  " granted_by BIGINT REFERENCES users (id),"
+	  " granted_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " PRIMARY KEY (user_id, organisation_id, role));"
+	  "CREATE INDEX org_roles_org ON org_roles (organisation_id, role);"
+
+	  "CREATE TABLE org_role_departments ("
+	  " user_id BIGINT NOT NULL REFERENCES users (id),"
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " department_id BIGINT NOT NULL REFERENCES departments (id),"
+	  " PRIMARY KEY (user_id, organisation_id, department_id));"
+
+	  "CREATE TABLE persons ("
+	  " id {{ID}},"
+	  " organisation_id BIGINT NOT NULL REFERENCES organisations (id),"
+	  " personnel_number TEXT NOT NULL,"
+	  " name TEXT NOT NULL,"
+	  " birth_date {{DATE}},"
+	  " department_id BIGINT REFERENCES departments (id),"
+	  " manager_id BIGINT REFERENCES persons (id),"
+	  " email TEXT,"
+	  " user_id BIGINT REFERENCES users (id),"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " updated_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " UNIQUE (organisation_id, personnel_number));"
+	  "CREATE INDEX persons_user ON persons (user_id);"
+	  "CREATE INDEX persons_manager ON persons (manager_id);"
+	  "CREATE INDEX persons_department ON persons (organisation_id, department_id, name);"
+	  "CREATE INDEX persons_name ON persons (organisation_id, name, id);"
+
+	  "CREATE TABLE sickness_mutations ("
+	  " id {{ID}},"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('ziekmelding', 'wijziging', 'herstel')),"
+	  " action TEXT NOT NULL CHECK (action IN ('nieuw', 'correctie', 'intrekking')),"
+	  " ref_id BIGINT REFERENCES sickness_mutations (id),"
+	  " mutation_date {{DATE}} NOT NULL,"
+	  " percent_bp INTEGER NOT NULL DEFAULT 0 CHECK (percent_bp BETWEEN 0 AND 10000),"
+	  " expected_recovery {{DATE}},"
+	  " end_reason TEXT CHECK (end_reason IN ('hersteld', 'uit_dienst', 'einde_wachttijd',"
+	  "  'overleden', 'zwangerschapsverlof', 'anders')),"
+	  " zwangerschap SMALLINT NOT NULL DEFAULT 0 CHECK (zwangerschap IN (0, 1)),"
+	  " reason TEXT,"
+	  " source TEXT NOT NULL CHECK (source IN ('portal', 'import', 'migratie', 'sivi')),"
+	  " recorded_by BIGINT REFERENCES users (id),"
+	  " recorded_role TEXT,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " CHECK (action = 'nieuw' OR (ref_id IS NOT NULL AND reason IS NOT NULL)));"
+	  "CREATE INDEX sickness_mutations_case ON sickness_mutations (case_id, id);"
+
+	  "CREATE TABLE candidate_pseudonyms ("
+	  " offer_id BIGINT NOT NULL REFERENCES placement_offers (id),"
+	  " case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+	  " token TEXT NOT NULL UNIQUE,"
+	  " PRIMARY KEY (offer_id, case_id));"
+
+	  /* An invitation may link the new account to a person of the register
+	   * and give it organisation roles (comma-separated, in the
+	   * invitation's organisation; a casemanager's departments as
+	   * comma-separated ids) the moment it is accepted. */
+	  "ALTER TABLE invitations ADD COLUMN person_id BIGINT REFERENCES persons (id);"
+	  "ALTER TABLE invitations ADD COLUMN org_roles TEXT;"
+	  "ALTER TABLE invitations ADD COLUMN org_department_ids TEXT;"
+
+	  "ALTER TABLE sick_periods ADD COLUMN percent_bp INTEGER NOT NULL DEFAULT 10000"
+	  " CHECK (percent_bp BETWEEN 1 AND 10000);"
+	  "UPDATE sick_periods SET percent_bp = percent * 100;"
+
+	  "INSERT INTO persons (organisation_id, personnel_number, name, email, user_id)"
+	  " SELECT x.organisation_id, 'U' || CAST(u.id AS TEXT), u.name, u.email, u.id"
+	  " FROM (SELECT organisation_id, employee_id AS user_id FROM cases"
+	  "  UNION SELECT organisation_id, user_id FROM employments) x"
+	  " JOIN users u ON u.id = x.user_id ORDER BY u.id;"
+	  "INSERT INTO org_roles (user_id, organisation_id, role)"
+	  " SELECT DISTINCT p.user_id, c.organisation_id, 'casemanager' FROM participations p"
+	  " JOIN cases c ON c.id = p.case_id"
+	  " JOIN users u ON u.id = p.user_id AND u.organisation_id = c.organisation_id"
+	  " WHERE p.role = 'werkgever';",
+	  { [DB_SQLITE] =
+		    "CREATE TABLE person_terms ("
+		    " organisation_id BIGINT NOT NULL,"
+		    " term TEXT NOT NULL,"
+		    " person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,"
+		    " PRIMARY KEY (organisation_id, term, person_id));"
+		    "CREATE INDEX person_terms_person ON person_terms (person_id);"
+
+		    /* Rebuilt, keeping ids and the AUTOINCREMENT counter. */
+		    "CREATE TABLE employments_new (" EMPLOYMENT_COLUMNS ");"
+		    "INSERT INTO employments_new (id, person_id, organisation_id, from_date,"
+		    " until_date, contract_hours, norm_hours, factor)"
+		    " SELECT e.id, p.id, e.organisation_id, e.from_date, e.until_date, e.factor * 40,"
+		    " 40, e.factor FROM employments e"
+		    " JOIN persons p ON p.user_id = e.user_id AND p.organisation_id = e.organisation_id;"
+		    KEEP_SEQUENCE("employments")
+		    "DROP TABLE employments;"
+		    "ALTER TABLE employments_new RENAME TO employments;"
+
+		    "CREATE TABLE cases_new (" CASE_COLUMNS ");"
+		    "INSERT INTO cases_new (id, organisation_id, person_id, employment_id,"
+		    " casemanager_id, status, contact_phone, contact_address, verwachte_duur,"
+		    " lopende_afspraken, vangnet, arbeidsongeval, derde_aansprakelijk, created_at)"
+		    " SELECT c.id, c.organisation_id, p.id, " CASE_EMPLOYMENT("p.id") ", " CASE_MANAGER ","
+		    " c.status, c.contact_phone, c.contact_address, c.verwachte_duur,"
+		    " c.lopende_afspraken, c.vangnet, c.arbeidsongeval, c.derde_aansprakelijk,"
+		    " c.created_at FROM cases c"
+		    " JOIN persons p ON p.user_id = c.employee_id AND p.organisation_id = c.organisation_id;"
+		    KEEP_SEQUENCE("cases")
+		    "DROP TABLE cases;"
+		    "ALTER TABLE cases_new RENAME TO cases;"
+		    "CREATE INDEX cases_organisation ON cases (organisation_id);"
+		    REGISTER_INDEXES,
+	    [DB_POSTGRESQL] =
+		    "CREATE TABLE person_terms ("
+		    " organisation_id BIGINT NOT NULL,"
+		    " term TEXT COLLATE \"C\" NOT NULL,"
+		    " person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,"
+		    " PRIMARY KEY (organisation_id, term, person_id));"
+		    "CREATE INDEX person_terms_person ON person_terms (person_id);"
+
+		    "ALTER TABLE employments ADD COLUMN person_id BIGINT REFERENCES persons (id);"
+		    "UPDATE employments e SET person_id = (SELECT p.id FROM persons p"
+		    " WHERE p.user_id = e.user_id AND p.organisation_id = e.organisation_id);"
+		    "ALTER TABLE employments ALTER COLUMN person_id SET NOT NULL;"
+		    "ALTER TABLE employments DROP COLUMN user_id;"
+		    "ALTER TABLE employments ADD COLUMN contract_hours DOUBLE PRECISION;"
+		    "ALTER TABLE employments ADD COLUMN norm_hours DOUBLE PRECISION;"
+		    "ALTER TABLE employments ADD COLUMN functie TEXT;"
+		    "UPDATE employments SET contract_hours = factor * 40, norm_hours = 40;"
+		    "ALTER TABLE employments ALTER COLUMN contract_hours SET NOT NULL;"
+		    "ALTER TABLE employments ALTER COLUMN norm_hours SET NOT NULL;"
+		    "ALTER TABLE employments ADD CHECK (contract_hours > 0"
+		    " AND contract_hours <= norm_hours);"
+
+		    "ALTER TABLE cases ADD COLUMN person_id BIGINT REFERENCES persons (id);"
+		    "ALTER TABLE cases ADD COLUMN employment_id BIGINT REFERENCES employments (id);"
+		    "ALTER TABLE cases ADD COLUMN casemanager_id BIGINT REFERENCES users (id);"
+		    "ALTER TABLE cases ADD COLUMN reported_by BIGINT REFERENCES users (id);"
+		    "ALTER TABLE cases ADD COLUMN reported_role TEXT CHECK (reported_role IN"
+		    " ('casemanager', 'leidinggevende', 'werknemer', 'import'));"
+		    "ALTER TABLE cases ADD COLUMN expected_recovery DATE;"
+		    "ALTER TABLE cases ADD COLUMN end_reason TEXT;"
+		    "ALTER TABLE cases ADD COLUMN withdrawn_reason TEXT;"
+		    "UPDATE cases c SET person_id = (SELECT p.id FROM persons p"
+		    " WHERE p.user_id = c.employee_id AND p.organisation_id = c.organisation_id);"
+		    "UPDATE cases c SET employment_id = " CASE_EMPLOYMENT("c.person_id") ", casemanager_id = "
+		    CASE_MANAGER ";"
+		    "ALTER TABLE cases ALTER COLUMN person_id SET NOT NULL;"
+		    "ALTER TABLE cases DROP COLUMN employee_id;"
+		    "ALTER TABLE cases DROP CONSTRAINT cases_status_check;"
+		    "ALTER TABLE cases ADD CONSTRAINT cases_status_check"
+		    " CHECK (status IN ('open', 'gesloten', 'ingetrokken'));"
+		    REGISTER_INDEXES } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -661,6 +924,21 @@ static const char *const lock_sql[] = {
 	[DB_POSTGRESQL] = "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE",
 };
 
+/* SQLite with foreign keys off: that the migration left none dangling. */
+static int foreign_keys_hold(struct store *st, struct sw_error *err)
+{
+	struct db_stmt *q = db_prepare(st->db, "PRAGMA foreign_key_check", 0, err);
+	if (q == NULL)
+		return -1;
+	const int rc = db_next(q, err);
+	const char *table = rc == 1 ? db_col_text(q, 0) : NULL;
+	if (rc == 1)
+		sw_error_set(err, SW_EINTERNAL, "database", "a row of %s refers to a missing row",
+			     table != NULL ? table : "?");
+	db_stmt_free(q);
+	return rc == 0 ? 0 : -1;
+}
+
 /* Applies m unless another process did meanwhile; *done tells which. */
 static int apply(struct store *st, const struct migration *m, int *done, struct sw_error *err)
 {
@@ -672,8 +950,12 @@ static int apply(struct store *st, const struct migration *m, int *done, struct 
 	int rc;
 
 	*done = 0;
-	if (db_begin(db, DB_WRITE, err) != 0)
+	const struct migration_extra *x = extra_of(m->version);
+	const int fk_off = x->sqlite_fk_off && db_dialect(db) == DB_SQLITE;
+	if (fk_off && db_exec(db, "PRAGMA foreign_keys = OFF", err) != 0)
 		return -1;
+	if (db_begin(db, DB_WRITE, err) != 0)
+		goto restore;
 	if (lock != NULL && db_exec(db, lock, err) != 0)
 		goto fail;
 	if ((q = store_stmt(st, applied_sql, err)) == NULL)
@@ -688,13 +970,20 @@ static int apply(struct store *st, const struct migration *m, int *done, struct 
 		    (q = store_stmt(st, insert_sql, err)) == NULL)
 			goto fail;
 		db_bind_int(q, 1, m->version);
-		if (db_run(q, err) != 0)
+		if (db_run(q, err) != 0 || (x->fn != NULL && x->fn(st, err) != 0) ||
+		    (fk_off && foreign_keys_hold(st, err) != 0))
 			goto fail;
 		*done = 1;
 	}
-	return db_commit(db, err);
+	rc = db_commit(db, err);
+	if (fk_off && db_exec(db, "PRAGMA foreign_keys = ON", rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	return rc;
 fail:
 	db_rollback(db);
+restore:
+	if (fk_off)
+		db_exec(db, "PRAGMA foreign_keys = ON", NULL);
 	return -1;
 }
 

@@ -36,6 +36,8 @@ enum {
 	U_NONE,
 	U_WERKNEMER, U_WERKGEVER, U_BEDRIJFSARTS, U_ARBEIDSDESKUNDIGE, U_COACH, U_NETWERK,
 	U_BEHEERDER, U_DAAN, U_YUSUF, U_INGRID, U_KEES, U_NAIMA, U_TOM, U_ANOUK,
+	/* The organisation side (added later: the ids above stay as they were). */
+	U_LEIDINGGEVENDE, U_HR_ANALIST, U_CASEMANAGER2, U_ORGBEHEERDER,
 	U__COUNT
 };
 
@@ -61,6 +63,10 @@ static const struct {
 	[U_NAIMA] = { "naima.bouzid@demo.spoorwijzer.nl", "Naima Bouzid", O_WERKGEVER },
 	[U_TOM] = { "tom.willems@demo.spoorwijzer.nl", "Tom Willems", O_WERKGEVER },
 	[U_ANOUK] = { "anouk.smit@demo.spoorwijzer.nl", "Anouk Smit", O_WERKGEVER },
+	[U_LEIDINGGEVENDE] = { "leidinggevende@demo.spoorwijzer.nl", "Rob Verbeek", O_WERKGEVER },
+	[U_HR_ANALIST] = { "hr-analist@demo.spoorwijzer.nl", "Esther Claassen", O_WERKGEVER },
+	[U_CASEMANAGER2] = { "casemanager2@demo.spoorwijzer.nl", "Linda Aerts", O_WERKGEVER },
+	[U_ORGBEHEERDER] = { "orgbeheerder@demo.spoorwijzer.nl", "Bas Hoeks", O_WERKGEVER },
 };
 
 /* Days are counted from the case's first sick day (day 0); OPEN is an
@@ -73,6 +79,9 @@ struct demo_party { int user; enum role role; int from, until; }; /* user U_NONE
 
 struct demo_case {
 	int employee;
+	/* The first sick day was reported one day late and then corrected:
+	 * the history shows both (the demo of a correctie). */
+	int corrected;
 	int started;                     /* first sick day = today - started */
 	const char *phone, *address, *duur, *afspraken;
 	int vangnet, arbeidsongeval, derde;
@@ -93,8 +102,8 @@ static const struct demo_case demo_cases[] = {
 	  .employee = U_DAAN, .started = 16,
 	  .phone = "06-41523687", .address = "Haagweg 112, 4814 GC Breda",
 	  .duur = "ongeveer 4 weken",
-	  .afspraken = "Fysiotherapie twee keer per week; het groenonderhoud in Haagse Beemden "
-		       "is overgedragen aan een collega.",
+	  .afspraken = "Het groenonderhoud in Haagse Beemden is overgedragen aan een collega; "
+		       "Daan belt elke maandag even met zijn ploegleider.",
 	  .arbeidsongeval = 1,
 	  .periods = { { 0, OPEN, 100 } },
 	  .events = { EV(ZIEKMELDING_ARBODIENST, 1, U_WERKGEVER) },
@@ -186,8 +195,9 @@ static const struct demo_case demo_cases[] = {
 	  .employee = U_TOM, .started = 120,
 	  .phone = "06-12121212", .address = "Claudius Prinsenlaan 88, 4811 DK Breda",
 	  .duur = "2 tot 3 maanden",
-	  .afspraken = "Verkeersongeval in eigen tijd; de aansprakelijke partij is aangeschreven.",
-	  .derde = 1,
+	  .afspraken = "De aansprakelijke partij is aangeschreven; zijn route wordt gereden door "
+		       "de invalploeg.",
+	  .derde = 1, .corrected = 1,
 	  .periods = { { 0, 34, 100 }, { 55, OPEN, 100 } },
 	  .events = { EV(ZIEKMELDING_ARBODIENST, 1, U_WERKGEVER),
 		      EV(PROBLEEMANALYSE, 30, U_BEDRIJFSARTS), EV(PLAN_VAN_AANPAK, 60, U_WERKGEVER),
@@ -223,9 +233,154 @@ static int seed_people(struct store *st, int64_t org_ids[O__COUNT], int64_t user
 	return store_user_set_beheerder(st, user_ids[U_BEHEERDER], 1, err);
 }
 
+/* ---- the organisation side: departments, register, roles ------------------- */
+
+enum { D_GROEN, D_WEGEN, D_REINIGING, D_KANTOOR, D__COUNT };
+static const char *const demo_departments[D__COUNT] = { "Groen", "Wegen", "Reiniging",
+							 "Kantoor" };
+
+/* The register of the works company: every account of it and three people
+ * without one; since days before today, contract and norm hours (36 a
+ * week is full time there). The leidinggevende manages the Groen team. */
+static const struct demo_person {
+	int user;                        /* U_NONE: no account */
+	const char *number, *name, *birth;
+	int dept, manager;               /* manager: a user, U_NONE */
+	int since;
+	double hours;
+} demo_persons[] = {
+	{ U_WERKNEMER, "1001", "Sanne de Vries", "1986-05-12", D_KANTOOR, U_NONE, 2900, 28.8 },
+	{ U_WERKGEVER, "1002", "Mark Janssens", "1974-11-03", D_KANTOOR, U_NONE, 4100, 36 },
+	{ U_DAAN, "1003", "Daan Bakker", "1991-02-21", D_GROEN, U_LEIDINGGEVENDE, 1500, 36 },
+	{ U_YUSUF, "1004", "Yusuf Kaya", "1983-08-30", D_REINIGING, U_NONE, 800, 36 },
+	{ U_INGRID, "1005", "Ingrid Hendriks", "1969-03-17", D_KANTOOR, U_NONE, 3300, 18 },
+	{ U_KEES, "1006", "Kees Mulder", "1971-09-14", D_WEGEN, U_NONE, 5200, 36 },
+	{ U_NAIMA, "1007", "Naima Bouzid", "1994-07-08", D_GROEN, U_LEIDINGGEVENDE, 700, 21.6 },
+	{ U_TOM, "1008", "Tom Willems", "1988-12-01", D_WEGEN, U_NONE, 2100, 32.4 },
+	{ U_ANOUK, "1009", "Anouk Smit", "1990-04-25", D_GROEN, U_LEIDINGGEVENDE, 1900, 28.8 },
+	{ U_LEIDINGGEVENDE, "1010", "Rob Verbeek", "1977-06-19", D_GROEN, U_NONE, 3600, 36 },
+	{ U_HR_ANALIST, "1011", "Esther Claassen", "1985-10-10", D_KANTOOR, U_NONE, 1200, 28.8 },
+	{ U_CASEMANAGER2, "1012", "Linda Aerts", "1980-01-29", D_KANTOOR, U_NONE, 2400, 32.4 },
+	{ U_ORGBEHEERDER, "1013", "Bas Hoeks", "1982-09-05", D_KANTOOR, U_NONE, 2000, 36 },
+	{ U_NONE, "1014", "Joris van Dongen", "1996-03-14", D_GROEN, U_LEIDINGGEVENDE, 400, 36 },
+	{ U_NONE, "1015", "Fenna Oerlemans", "1979-08-22", D_REINIGING, U_NONE, 3000, 24 },
+	{ U_NONE, "1016", "Mehmet Özdemir", "1987-12-30", D_WEGEN, U_NONE, 1100, 36 },
+};
+
+struct demo_register {
+	int64_t person[U__COUNT];        /* by user; 0: not in the register */
+	int64_t employment[U__COUNT];
+};
+
+static int seed_register(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
+			 const int64_t user_ids[U__COUNT], struct demo_register *reg,
+			 struct sw_error *err)
+{
+	const int64_t org = org_ids[O_WERKGEVER];
+	int64_t dept[D__COUNT], id;
+	memset(reg, 0, sizeof *reg);
+	for (int i = 0; i < D__COUNT; i++)
+		if (store_department_insert(st, org, demo_departments[i], &dept[i], err) != 0)
+			return -1;
+	/* Managers first: the leidinggevende is listed after his team. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < sizeof demo_persons / sizeof demo_persons[0]; i++) {
+			const struct demo_person *d = &demo_persons[i];
+			if ((d->manager == U_NONE) != (pass == 0))
+				continue;
+			struct store_person p = {
+				.organisation_id = org, .personnel_number = d->number, .name = d->name,
+				.department_id = dept[d->dept],
+				.manager_id = d->manager != U_NONE ? reg->person[d->manager] : 0,
+				.email = d->user != U_NONE ? demo_users[d->user].email : NULL,
+				.user_id = d->user != U_NONE ? user_ids[d->user] : 0,
+			};
+			date_parse(d->birth, &p.birth_date);
+			const struct store_employment e = {
+				.organisation_id = org, .from = today - d->since, .until = DATE_NONE,
+				.contract_hours = d->hours, .norm_hours = 36,
+			};
+			struct store_employment pe = e;
+			int64_t pid, eid;
+			if (store_person_insert(st, &p, &pid, err) != 0)
+				return -1;
+			pe.person_id = pid;
+			if (store_employment_insert(st, &pe, &eid, err) != 0)
+				return -1;
+			if (d->user != U_NONE) {
+				reg->person[d->user] = pid;
+				reg->employment[d->user] = eid;
+			}
+		}
+	}
+	/* Mark is the casemanager of all; Linda of Reiniging only. */
+	static const struct { int user; unsigned roles; int dept; } roles[] = {
+		{ U_WERKGEVER, ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER), -1 },
+		{ U_CASEMANAGER2, ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER), D_REINIGING },
+		{ U_LEIDINGGEVENDE, ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE), -1 },
+		{ U_HR_ANALIST, ORG_ROLE_BIT(ORG_ROLE_HR_ANALIST), -1 },
+		{ U_ORGBEHEERDER, ORG_ROLE_BIT(ORG_ROLE_BEHEERDER), -1 },
+	};
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		id = roles[i].dept >= 0 ? dept[roles[i].dept] : 0;
+		if (store_org_roles_set(st, user_ids[roles[i].user], org, roles[i].roles, &id,
+					roles[i].dept >= 0 ? 1 : 0, user_ids[U_BEHEERDER], err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The demo periods as the sickness mutations that give them: a report, a
+ * lower percentage as a partial recovery, a higher one as a change, a
+ * closed period as a full recovery unless the next one follows on. */
+static int seed_sickness(struct store *st, const struct demo_case *dc, int64_t case_id,
+			 sw_date start, sw_date today, int64_t by, struct sw_error *err)
+{
+	int64_t id, first = 0;
+	const struct demo_period *p = dc->periods;
+	for (size_t i = 0; p[i].percent != 0; i++) {
+		const int adjacent = i > 0 && p[i - 1].to != OPEN && p[i].from == p[i - 1].to + 1;
+		struct store_sickness s = {
+			.case_id = case_id, .source = "portal", .recorded_by = by,
+			.recorded_role = "casemanager",
+			.m = { .kind = !adjacent ? SICK_ZIEKMELDING
+				       : p[i].percent < p[i - 1].percent ? SICK_HERSTEL : SICK_WIJZIGING,
+			       .action = SICK_NIEUW, .date = start + p[i].from,
+			       .percent_bp = p[i].percent * 100, .expected_recovery = DATE_NONE },
+		};
+		if (i == 0 && dc->corrected)
+			s.m.date++;
+		if (store_sickness_record(st, &s, today, &id, NULL, err) != 0)
+			return -1;
+		if (i == 0)
+			first = id;
+		if (i == 0 && dc->corrected) {
+			s.m.action = SICK_CORRECTIE;
+			s.m.ref_id = first;
+			s.m.date = start + p[i].from;
+			s.reason = "De eerste ziektedag was een dag eerder: Tom meldde zich op "
+				   "vrijdagavond ziek.";
+			if (store_sickness_record(st, &s, today, &id, NULL, err) != 0)
+				return -1;
+		}
+		const int next_adjacent = p[i + 1].percent != 0 && p[i].to != OPEN &&
+					  p[i + 1].from == p[i].to + 1;
+		if (p[i].to == OPEN || next_adjacent)
+			continue;
+		s.m = (struct sick_mutation){ .kind = SICK_HERSTEL, .action = SICK_NIEUW,
+					      .date = start + p[i].to + 1,
+					      .expected_recovery = DATE_NONE };
+		s.reason = NULL;
+		if (store_sickness_record(st, &s, today, &id, NULL, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Everything of one demo case after its row: history and parties. */
 static int seed_history(struct store *st, const struct demo_case *dc, int64_t case_id,
-			sw_date start, const int64_t user_ids[U__COUNT], struct sw_error *err)
+			sw_date start, sw_date today, const int64_t user_ids[U__COUNT],
+			struct sw_error *err)
 {
 	int64_t id;
 	for (const struct demo_party *p = dc->parties; p->user != U_NONE; p++) {
@@ -236,14 +391,8 @@ static int seed_history(struct store *st, const struct demo_case *dc, int64_t ca
 		if (store_participation_insert(st, &sp, &id, err) != 0)
 			return -1;
 	}
-	for (const struct demo_period *p = dc->periods; p->percent != 0; p++) {
-		struct store_period sp = {
-			.case_id = case_id, .from = start + p->from,
-			.to = p->to == OPEN ? DATE_NONE : start + p->to, .percent = p->percent,
-		};
-		if (store_period_insert(st, &sp, &id, err) != 0)
-			return -1;
-	}
+	if (seed_sickness(st, dc, case_id, start, today, user_ids[U_WERKGEVER], err) != 0)
+		return -1;
 	for (const struct demo_event *e = dc->events; e->by != U_NONE; e++) {
 		struct store_event se = {
 			.case_id = case_id, .kind = e->kind, .date = start + e->day,
@@ -506,12 +655,16 @@ static int seed_decisions(struct store *st, const struct demo_case *dc, int64_t 
 }
 
 static int seed_cases(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
-		      const int64_t user_ids[U__COUNT], struct sw_error *err)
+		      const int64_t user_ids[U__COUNT], const struct demo_register *reg,
+		      struct sw_error *err)
 {
 	for (size_t i = 0; i < NCASES; i++) {
 		const struct demo_case *dc = &demo_cases[i];
 		struct store_case c = {
-			.organisation_id = org_ids[O_WERKGEVER], .employee_id = user_ids[dc->employee],
+			.organisation_id = org_ids[O_WERKGEVER], .person_id = reg->person[dc->employee],
+			.employment_id = reg->employment[dc->employee],
+			.casemanager_id = user_ids[U_WERKGEVER], .reported_by = user_ids[U_WERKGEVER],
+			.reported_role = STORE_REPORTED_CASEMANAGER, .expected_recovery = DATE_NONE,
 			.status = STORE_CASE_OPEN, .contact_phone = dc->phone,
 			.contact_address = dc->address, .verwachte_duur = dc->duur,
 			.lopende_afspraken = dc->afspraken, .vangnet = dc->vangnet,
@@ -519,7 +672,7 @@ static int seed_cases(struct store *st, sw_date today, const int64_t org_ids[O__
 		};
 		int64_t case_id;
 		if (store_case_insert(st, &c, &case_id, err) != 0 ||
-		    seed_history(st, dc, case_id, today - dc->started, user_ids, err) != 0 ||
+		    seed_history(st, dc, case_id, today - dc->started, today, user_ids, err) != 0 ||
 		    seed_dossier(st, dc->employee, case_id, today - dc->started, today, user_ids,
 				 err) != 0 ||
 		    store_case_refresh_deadlines(st, case_id, today, err) != 0 ||
@@ -730,14 +883,6 @@ static int seed_network(struct store *st, sw_date today, const int64_t org_ids[O
 
 /* ---- placement monitoring and absence statistics ----------------------- */
 
-/* Employments of the works company: everyone of it, some part-time, so
- * that its absence statistics are not trivial. Days before today. */
-static const struct { int user; int from; int permille; } demo_employments[] = {
-	{ U_WERKNEMER, 2900, 800 }, { U_WERKGEVER, 4100, 1000 }, { U_DAAN, 1500, 1000 },
-	{ U_YUSUF, 800, 1000 },     { U_INGRID, 3300, 500 },     { U_KEES, 5200, 1000 },
-	{ U_NAIMA, 700, 600 },      { U_TOM, 2100, 900 },        { U_ANOUK, 1900, 800 },
-};
-
 /* T0 of the demo placement as each perspective answered it: scores per
  * factor in monitor_factor order (0: not applicable). */
 static const struct {
@@ -761,17 +906,8 @@ static const struct {
 static int seed_monitoring(struct store *st, sw_date today, const int64_t org_ids[O__COUNT],
 			   const int64_t user_ids[U__COUNT], struct sw_error *err)
 {
+	(void)org_ids;
 	int64_t id;
-	for (size_t i = 0; i < sizeof demo_employments / sizeof demo_employments[0]; i++) {
-		const struct store_employment e = {
-			.user_id = user_ids[demo_employments[i].user],
-			.organisation_id = org_ids[O_WERKGEVER],
-			.from = today - demo_employments[i].from, .until = DATE_NONE,
-			.factor = demo_employments[i].permille / 1000.0,
-		};
-		if (store_employment_insert(st, &e, &id, err) != 0)
-			return -1;
-	}
 	struct store_arena a = { 0 };
 	struct store_case *cs;
 	size_t n;
@@ -884,8 +1020,10 @@ int store_seed_demo(struct store *st, sw_date today, struct sw_error *err)
 		return seeded;
 	}
 	int64_t org_ids[O__COUNT], user_ids[U__COUNT];
+	struct demo_register reg;
 	if (seed_people(st, org_ids, user_ids, err) != 0 ||
-	    seed_cases(st, today, org_ids, user_ids, err) != 0 ||
+	    seed_register(st, today, org_ids, user_ids, &reg, err) != 0 ||
+	    seed_cases(st, today, org_ids, user_ids, &reg, err) != 0 ||
 	    seed_network(st, today, org_ids, user_ids, err) != 0 ||
 	    seed_monitoring(st, today, org_ids, user_ids, err) != 0) {
 		db_rollback(db);

@@ -206,21 +206,23 @@ int store_user_exists(struct store *st, int64_t id, const char *field, struct sw
 	return check_exists(st, sql, id, field, "user", err);
 }
 
-int64_t store_case_employee(struct store *st, int64_t case_id, struct sw_error *err)
+int store_case_employee(struct store *st, int64_t case_id, int64_t *employee,
+			struct sw_error *err)
 {
-	static const char sql[] = "SELECT employee_id FROM cases WHERE id = $1";
+	static const char sql[] = "SELECT COALESCE(p.user_id, 0) FROM cases c"
+				  " JOIN persons p ON p.id = c.person_id WHERE c.id = $1";
 	struct db_stmt *q = store_stmt(st, sql, err);
-	int64_t employee;
+	*employee = 0;
 	if (q == NULL)
-		return 0;
+		return -1;
 	db_bind_int(q, 1, case_id);
-	if (db_run_id(q, &employee, err) != 0) {
+	if (db_run_id(q, employee, err) != 0) {
 		if (err != NULL && err->code == SW_ENOTFOUND)
 			sw_error_set(err, SW_ENOTFOUND, "case_id", "no case with id %lld",
 				     (long long)case_id);
-		return 0;
+		return -1;
 	}
-	return employee;
+	return 0;
 }
 
 int store_check_text(const char *s, size_t max, const char *field, struct sw_error *err)

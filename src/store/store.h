@@ -10,6 +10,8 @@
 #include "store/store_org.h"
 #include "store/store_invitation.h"
 #include "store/store_case.h"
+#include "store/store_person.h"
+#include "store/store_sickness.h"
 #include "store/store_history.h"
 #include "store/store_timeline.h"
 #include "store/store_scan.h"

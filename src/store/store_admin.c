@@ -83,12 +83,10 @@ int store_org_update(struct store *st, const struct store_org *org, struct sw_er
 
 /* ---- accounts ----------------------------------------------------------- */
 
-#define ACCOUNT_COLS                                                                  \
-	"id, email, name, organisation_id, is_beheerder, active,"                     \
-	" CASE WHEN password_hash IS NULL THEN 0 ELSE 1 END, created_at"
+#define ACCOUNT_COLS STORE_ACCOUNT_COLS
 
-static int read_account(struct db_stmt *q, struct store_arena *a, void *item,
-			struct sw_error *err)
+int store_read_account(struct db_stmt *q, struct store_arena *a, void *item,
+		       struct sw_error *err)
 {
 	struct store_account *u = item;
 	u->id = db_col_int(q, 0);
@@ -108,7 +106,7 @@ int store_account_get(struct store *st, struct store_arena *a, int64_t id,
 		      struct store_account *out, struct sw_error *err)
 {
 	static const char sql[] = "SELECT " ACCOUNT_COLS " FROM users WHERE id = $1";
-	return store_get_by_id(st, sql, id, a, read_account, out, "id", err);
+	return store_get_by_id(st, sql, id, a, store_read_account, out, "id", err);
 }
 
 #define ACCOUNT_WHERE                                                                 \
@@ -139,7 +137,7 @@ int store_account_search(struct store *st, struct store_arena *a,
 	db_bind_int(q, 3, f->active);
 	db_bind_int(q, 4, f->limit > 0 ? f->limit : INT64_MAX);
 	db_bind_int(q, 5, f->offset);
-	return store_collect(q, a, sizeof **out, read_account, (void **)out, n, err);
+	return store_collect(q, a, sizeof **out, store_read_account, (void **)out, n, err);
 }
 
 int store_account_update(struct store *st, const struct store_account *acc,

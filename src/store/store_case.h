@@ -8,11 +8,24 @@
 
 enum store_case_status {
 	STORE_CASE_OPEN = 0,
-	STORE_CASE_GESLOTEN,
+	STORE_CASE_GESLOTEN,             /* recovered (or another end reason) */
+	STORE_CASE_INGETROKKEN,          /* the report was withdrawn: out of every list */
 	STORE_CASE_STATUS__COUNT
 };
 
-const char *store_case_status_name(enum store_case_status status); /* "open", "gesloten" */
+/* Who reported the case sick (cases.reported_role). */
+enum store_reporter {
+	STORE_REPORTED_NONE = 0,         /* migrated: not known */
+	STORE_REPORTED_CASEMANAGER,
+	STORE_REPORTED_LEIDINGGEVENDE,
+	STORE_REPORTED_WERKNEMER,
+	STORE_REPORTED_IMPORT,
+	STORE_REPORTER__COUNT
+};
+
+const char *store_reporter_name(enum store_reporter r);  /* "casemanager", ...; NONE NULL */
+
+const char *store_case_status_name(enum store_case_status status); /* "open", ... */
 int store_case_status_parse(const char *s, enum store_case_status *out);
 
 /* A case with the sick report as the employer may record it (DOMAIN.md
@@ -22,8 +35,18 @@ int store_case_status_parse(const char *s, enum store_case_status *out);
 struct store_case {
 	int64_t id;
 	int64_t organisation_id;         /* the employer */
-	int64_t employee_id;             /* the sick employee (a user) */
+	int64_t person_id;               /* the sick employee in the register */
+	/* The employee's account (persons.user_id, read by a join; ignored on
+	 * insert), 0 when the person has none. */
+	int64_t employee_id;
+	int64_t employment_id;           /* the employment the sickness belongs to, 0: none */
+	int64_t casemanager_id;          /* the responsible casemanager (a user), 0: none */
+	int64_t reported_by;             /* 0: not known */
+	enum store_reporter reported_role;
 	enum store_case_status status;
+	sw_date expected_recovery;       /* derived from the mutations */
+	const char *end_reason;          /* of the last full recovery, NULL while sick */
+	const char *withdrawn_reason;    /* NULL unless ingetrokken */
 	const char *contact_phone;       /* NULL when not recorded */
 	const char *contact_address;
 	const char *verwachte_duur;      /* expected duration, as told */
@@ -41,10 +64,26 @@ int store_case_get(struct store *st, struct store_arena *a, int64_t id, struct s
 int store_case_set_status(struct store *st, int64_t id, enum store_case_status status,
 			  struct sw_error *err);
 
-/* Filters of store_case_list; 0 fields do not filter. */
+/* Sets the responsible casemanager of a case. */
+int store_case_set_casemanager(struct store *st, int64_t id, int64_t user_id,
+			       struct sw_error *err);
+
+/* The open (status open) case of an employment, 0 when none. */
+int store_case_open_of_employment(struct store *st, int64_t employment_id, int64_t *case_id,
+				  struct sw_error *err);
+
+/* Filters of store_case_list; 0 fields do not filter. Withdrawn cases are
+ * never listed. */
 struct store_case_filter {
 	int64_t organisation_id;
 	int64_t participant_id;          /* cases with a participation of this user */
+	int64_t person_id;
+	/* With participant_id: also the cases of this organisation (where the
+	 * user has a casemanager or leidinggevende role; the policy decides
+	 * each). */
+	int64_t or_organisation_id;
+	int64_t department_id;           /* of the case's person */
+	const char *q;                   /* prefix of a word of the person's name or number */
 	int64_t after_id;                /* paging: only cases with a larger id */
 	int limit;                       /* at most this many; 0: no limit */
 };

@@ -20,7 +20,7 @@ static int insert_checked(struct store *st, struct db_stmt *q, int64_t case_id, 
 
 /* ---- periods ------------------------------------------------------------ */
 
-#define PERIOD_COLS "id, case_id, from_date, to_date, percent, zwangerschap"
+#define PERIOD_COLS "id, case_id, from_date, to_date, percent, zwangerschap, percent_bp"
 
 static int read_period(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err)
 {
@@ -33,6 +33,7 @@ static int read_period(struct db_stmt *q, struct store_arena *a, void *item, str
 	p->to = db_col_date(q, 3);
 	p->percent = (int)db_col_int(q, 4);
 	p->zwangerschap = db_col_int(q, 5) != 0;
+	p->percent_bp = (int)db_col_int(q, 6);
 	return 0;
 }
 
@@ -40,7 +41,8 @@ int store_period_insert(struct store *st, const struct store_period *p, int64_t 
 			struct sw_error *err)
 {
 	static const char sql[] = "INSERT INTO sick_periods (case_id, from_date, to_date, percent,"
-				  " zwangerschap) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+				  " zwangerschap, percent_bp) VALUES ($1, $2, $3, $4, $5, $6)"
+				  " RETURNING id";
 	if (p->from == DATE_NONE)
 		return sw_error_set(err, SW_EINVAL, "from", "required");
 	if (p->to != DATE_NONE && p->to < p->from)
@@ -57,6 +59,7 @@ int store_period_insert(struct store *st, const struct store_period *p, int64_t 
 	db_bind_date(q, 3, p->to);
 	db_bind_int(q, 4, p->percent);
 	db_bind_int(q, 5, p->zwangerschap != 0);
+	db_bind_int(q, 6, p->percent * 100);
 	return insert_checked(st, q, p->case_id, id, err);
 }
 
@@ -206,11 +209,11 @@ static int check_parties(struct store *st, const struct store_deviation *d, stru
 {
 	static const char sql[] = "SELECT 1 FROM participations WHERE case_id = $1 AND user_id = $2"
 				  " AND role = 'werkgever'";
-	const int64_t employee = store_case_employee(st, d->case_id, err);
-	if (employee == 0 || store_user_exists(st, d->agreed_by_werkgever, "agreed_by_werkgever", err) != 0 ||
+	int64_t employee;
+	if (store_case_employee(st, d->case_id, &employee, err) != 0 || store_user_exists(st, d->agreed_by_werkgever, "agreed_by_werkgever", err) != 0 ||
 	    store_user_exists(st, d->agreed_by_werknemer, "agreed_by_werknemer", err) != 0)
 		return -1;
-	if (d->agreed_by_werknemer != employee)
+	if (employee == 0 || d->agreed_by_werknemer != employee)
 		return sw_error_set(err, SW_EINVAL, "agreed_by_werknemer",
 				    "must be the employee of the case (user %lld)", (long long)employee);
 	struct db_stmt *q = store_stmt(st, sql, err);

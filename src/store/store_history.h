@@ -11,7 +11,8 @@ struct store_period {
 	int64_t case_id;
 	sw_date from;                    /* first sick day */
 	sw_date to;                      /* last sick day, DATE_NONE while open */
-	int percent;                     /* 1..100 */
+	int percent;                     /* 1..100: percent_bp rounded up */
+	int percent_bp;                  /* basis points (50.25% is 5025) */
 	int zwangerschap;                /* 1: pregnancy-related (only whether, never why) */
 };
 

@@ -51,9 +51,18 @@ int store_list_by_case(struct store *st, const char *sql, int64_t case_id,
 		       struct store_arena *a, size_t size, store_row_fn fn, void **out,
 		       size_t *n, struct sw_error *err);
 
-/* The employee (user id) of a case; 0 with SW_ENOTFOUND "case_id" if the
- * case does not exist, 0 with another error if the store failed. */
-int64_t store_case_employee(struct store *st, int64_t case_id, struct sw_error *err);
+/* The employee's account (user id) of a case, 0 when the person has none;
+ * SW_ENOTFOUND "case_id" if the case does not exist. */
+int store_case_employee(struct store *st, int64_t case_id, int64_t *employee,
+			struct sw_error *err);
+
+/* Migration 11's code part: the sick periods as mutations (source
+ * 'migratie') and the search terms of the persons it created. */
+int store_migrate_sickness(struct store *st, struct sw_error *err);
+
+/* Rewrites the search terms of a person (core/register.h). */
+int store_person_terms_write(struct store *st, int64_t person_id, int64_t organisation_id,
+			     const char *name, const char *number, struct sw_error *err);
 
 /* Validates optional free text: NULL is fine, else at most max bytes. */
 int store_check_text(const char *s, size_t max, const char *field, struct sw_error *err);
@@ -80,6 +89,14 @@ int store_input_add_deviation(struct store_case_input *in, struct db_stmt *q, in
  * (a store_row_fn filling a struct store_org). */
 #define STORE_ORG_COLS "id, name, kind, created_at"
 int store_read_org(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err);
+
+/* An account row: the columns STORE_ACCOUNT_COLS (of users, unqualified),
+ * read by store_read_account into a struct store_account. */
+#define STORE_ACCOUNT_COLS                                                            \
+	"id, email, name, organisation_id, is_beheerder, active,"                     \
+	" CASE WHEN password_hash IS NULL THEN 0 ELSE 1 END, created_at"
+int store_read_account(struct db_stmt *q, struct store_arena *a, void *item,
+		       struct sw_error *err);
 
 /* SW_ENOTFOUND naming field unless the organisation / case / user exists. */
 int store_org_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);

@@ -19,7 +19,7 @@ enum {
 /* Column 0 of every source is the case id. */
 static const char *const scan_sql[SRC__COUNT] = {
 	[SRC_CASES] = "SELECT c.id, c.organisation_id, u.name FROM cases c"
-		      " JOIN users u ON u.id = c.employee_id"
+		      " JOIN persons u ON u.id = c.person_id"
 		      " WHERE c.status = 'open' ORDER BY c.id",
 	[SRC_PERIODS] = "SELECT case_id, from_date, to_date, percent FROM sick_periods"
 			" ORDER BY case_id, from_date",

@@ -9,40 +9,42 @@
 #include <string.h>
 
 
-/* Checks e and that no other employment of the user (id other than e->id)
- * overlaps it. */
+/* Checks e: dates, hours, the person of the organisation. */
 static int employment_check(struct store *st, const struct store_employment *e,
 			    struct sw_error *err)
 {
-	static const char overlap_sql[] =
-		"SELECT 1 FROM employments WHERE user_id = $1 AND id <> $4"
-		" AND (until_date IS NULL OR until_date >= $2) AND from_date <= COALESCE($3, from_date)";
+	static const char person_sql[] = "SELECT organisation_id FROM persons WHERE id = $1";
 	if (e->from == DATE_NONE)
 		return sw_error_set(err, SW_EINVAL, "from", "required");
 	if (e->until != DATE_NONE && e->until < e->from)
 		return sw_error_set(err, SW_EINVAL, "until", "before from");
-	if (!(e->factor > 0.0 && e->factor <= 1.0))
-		return sw_error_set(err, SW_EINVAL, "factor", "0 < factor <= 1");
-	struct db_stmt *q = store_stmt(st, overlap_sql, err);
+	if (!(e->norm_hours > 0.0 && e->norm_hours <= 168.0))
+		return sw_error_set(err, SW_EINVAL, "norm_hours", "more than 0, at most 168");
+	if (!(e->contract_hours > 0.0 && e->contract_hours <= e->norm_hours))
+		return sw_error_set(err, SW_EINVAL, "contract_hours",
+				    "more than 0, at most the norm hours");
+	if (store_check_text(e->functie, STORE_MAX_NAME, "functie", err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, person_sql, err);
+	int64_t org = 0;
+	struct sw_error lookup;
 	if (q == NULL)
 		return -1;
-	db_bind_int(q, 1, e->user_id);
-	db_bind_date(q, 2, e->from);
-	db_bind_date(q, 3, e->until);
-	db_bind_int(q, 4, e->id);
-	const int rc = db_next(q, err);
-	if (rc < 0)
+	db_bind_int(q, 1, e->person_id);
+	if (db_run_id(q, &org, &lookup) != 0 && lookup.code != SW_ENOTFOUND) {
+		if (err != NULL)
+			*err = lookup;
 		return -1;
-	db_reset(q);
-	if (rc > 0)
-		return sw_error_set(err, SW_EINVAL, "from", "overlaps another employment");
+	}
+	if (org == 0 || org != e->organisation_id)
+		return sw_error_set(err, SW_EINVAL, "person_id", "no such person in this organisation");
 	return 0;
 }
 
-static void bind_factor(struct db_stmt *q, int col, double factor)
+static void bind_real(struct db_stmt *q, int col, double v)
 {
 	char text[32];
-	snprintf(text, sizeof text, "%.6f", factor);
+	snprintf(text, sizeof text, "%.6f", v);
 	db_bind_text(q, col, text);
 }
 
@@ -50,29 +52,31 @@ int store_employment_insert(struct store *st, const struct store_employment *e, 
 			    struct sw_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO employments (user_id, organisation_id, from_date, until_date, factor)"
-		" VALUES ($1, $2, $3, $4, $5) RETURNING id";
-	struct store_employment fresh = *e;
-	fresh.id = 0;
-	if (store_user_exists(st, e->user_id, "user_id", err) != 0 ||
-	    store_org_exists(st, e->organisation_id, "organisation_id", err) != 0 ||
-	    employment_check(st, &fresh, err) != 0)
+		"INSERT INTO employments (person_id, organisation_id, from_date, until_date,"
+		" contract_hours, norm_hours, factor, functie) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+		" RETURNING id";
+	if (store_org_exists(st, e->organisation_id, "organisation_id", err) != 0 ||
+	    employment_check(st, e, err) != 0)
 		return -1;
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q == NULL)
 		return -1;
-	db_bind_int(q, 1, e->user_id);
+	db_bind_int(q, 1, e->person_id);
 	db_bind_int(q, 2, e->organisation_id);
 	db_bind_date(q, 3, e->from);
 	db_bind_date(q, 4, e->until);
-	bind_factor(q, 5, e->factor);
+	bind_real(q, 5, e->contract_hours);
+	bind_real(q, 6, e->norm_hours);
+	bind_real(q, 7, e->contract_hours / e->norm_hours);
+	db_bind_text(q, 8, e->functie);
 	return db_run_id(q, id, err);
 }
 
 int store_employment_update(struct store *st, const struct store_employment *e,
 			    struct sw_error *err)
 {
-	static const char sql[] = "UPDATE employments SET until_date = $2, factor = $3 WHERE id = $1";
+	static const char sql[] = "UPDATE employments SET until_date = $2, contract_hours = $3,"
+				  " norm_hours = $4, factor = $5, functie = $6 WHERE id = $1";
 	if (employment_check(st, e, err) != 0)
 		return -1;
 	struct db_stmt *q = store_stmt(st, sql, err);
@@ -80,25 +84,38 @@ int store_employment_update(struct store *st, const struct store_employment *e,
 		return -1;
 	db_bind_int(q, 1, e->id);
 	db_bind_date(q, 2, e->until);
-	bind_factor(q, 3, e->factor);
+	bind_real(q, 3, e->contract_hours);
+	bind_real(q, 4, e->norm_hours);
+	bind_real(q, 5, e->contract_hours / e->norm_hours);
+	db_bind_text(q, 6, e->functie);
 	return db_run(q, err);
 }
 
-#define EMPLOYMENT_COLS "id, user_id, organisation_id, from_date, until_date, factor"
+#define EMPLOYMENT_COLS                                                                \
+	"id, person_id, organisation_id, from_date, until_date, contract_hours, norm_hours," \
+	" factor, functie"
+
+static double real_col(struct db_stmt *q, int col)
+{
+	const char *f = db_col_text(q, col);
+	return f != NULL ? strtod(f, NULL) : 0.0;
+}
 
 static int read_employment(struct db_stmt *q, struct store_arena *a, void *item,
 			   struct sw_error *err)
 {
-	(void)a;
-	(void)err;
 	struct store_employment *e = item;
 	e->id = db_col_int(q, 0);
-	e->user_id = db_col_int(q, 1);
+	e->person_id = db_col_int(q, 1);
 	e->organisation_id = db_col_int(q, 2);
 	e->from = db_col_date(q, 3);
 	e->until = db_col_date(q, 4);
-	const char *f = db_col_text(q, 5);
-	e->factor = f != NULL ? strtod(f, NULL) : 0.0;
+	e->contract_hours = real_col(q, 5);
+	e->norm_hours = real_col(q, 6);
+	e->factor = real_col(q, 7);
+	e->functie = store_arena_strdup(a, db_col_text(q, 8));
+	if (e->functie == NULL && !db_col_isnull(q, 8))
+		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	return 0;
 }
 
@@ -115,7 +132,7 @@ int store_employment_list(struct store *st, struct store_arena *a, int64_t organ
 {
 	static const char count_sql[] = "SELECT COUNT(*) FROM employments WHERE organisation_id = $1";
 	static const char sql[] = "SELECT " EMPLOYMENT_COLS " FROM employments"
-				  " WHERE organisation_id = $1 ORDER BY user_id, from_date, id"
+				  " WHERE organisation_id = $1 ORDER BY person_id, from_date, id"
 				  " LIMIT $2 OFFSET $3";
 	if (store_org_exists(st, organisation_id, "id", err) != 0)
 		return -1;
@@ -131,18 +148,31 @@ int store_employment_list(struct store *st, struct store_arena *a, int64_t organ
 	return store_collect(q, a, sizeof **out, read_employment, (void **)out, n, err);
 }
 
+int store_employment_list_person(struct store *st, struct store_arena *a, int64_t person_id,
+				 struct store_employment **out, size_t *n, struct sw_error *err)
+{
+	static const char sql[] = "SELECT " EMPLOYMENT_COLS " FROM employments"
+				  " WHERE person_id = $1 ORDER BY from_date, id";
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, person_id);
+	return store_collect(q, a, sizeof **out, read_employment, (void **)out, n, err);
+}
+
 void store_stats_data_free(struct store_stats_data *d)
 {
 	free(d->employments);
 	free(d->absences);
+	free(d->unlinked);
 	memset(d, 0, sizeof *d);
 }
 
 static int load_employments(struct db *db, int64_t org, struct store_stats_data *d,
 			    struct sw_error *err)
 {
-	static const char sql[] = "SELECT user_id, from_date, until_date, factor FROM employments"
-				  " WHERE organisation_id = $1 ORDER BY user_id, from_date";
+	static const char sql[] = "SELECT id, from_date, until_date, factor FROM employments"
+				  " WHERE organisation_id = $1 ORDER BY id";
 	struct db_stmt *q = db_prepare(db, sql, DB_STREAM, err);
 	if (q == NULL)
 		return -1;
@@ -169,9 +199,10 @@ static int load_absences(struct db *db, int64_t org, struct store_stats_data *d,
 			 struct sw_error *err)
 {
 	static const char sql[] =
-		"SELECT p.case_id, c.employee_id, p.from_date, p.to_date, p.percent, p.zwangerschap"
-		" FROM sick_periods p JOIN cases c ON c.id = p.case_id"
-		" WHERE c.organisation_id = $1 ORDER BY c.employee_id, p.from_date";
+		"SELECT p.case_id, c.employment_id, p.from_date, p.to_date, p.percent_bp,"
+		" p.zwangerschap FROM sick_periods p JOIN cases c ON c.id = p.case_id"
+		" WHERE c.organisation_id = $1 AND c.status <> 'ingetrokken'"
+		" AND c.employment_id IS NOT NULL ORDER BY c.employment_id, p.from_date";
 	struct db_stmt *q = db_prepare(db, sql, DB_STREAM, err);
 	if (q == NULL)
 		return -1;
@@ -186,10 +217,31 @@ static int load_absences(struct db *db, int64_t org, struct store_stats_data *d,
 		}
 		d->absences[d->nabsences++] = (struct stats_absence){
 			db_col_int(q, 0), db_col_int(q, 1), db_col_date(q, 2), db_col_date(q, 3),
-			(double)db_col_int(q, 4) / 100.0, (int)db_col_int(q, 5),
+			(double)db_col_int(q, 4) / 10000.0, (int)db_col_int(q, 5),
 		};
 	}
 	db_stmt_free(q);
+	return rc;
+}
+
+static int load_unlinked(struct store *st, int64_t org, struct store_stats_data *d,
+			 struct sw_error *err)
+{
+	static const char sql[] = "SELECT id FROM cases WHERE organisation_id = $1"
+				  " AND status <> 'ingetrokken' AND employment_id IS NULL ORDER BY id";
+	struct db_stmt *q = store_stmt(st, sql, err);
+	size_t cap = 0;
+	int rc;
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, org);
+	while ((rc = db_next(q, err)) == 1) {
+		if (store_grow(&d->unlinked, &cap, d->nunlinked + 1, sizeof *d->unlinked) != 0) {
+			db_reset(q);
+			return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+		}
+		d->unlinked[d->nunlinked++] = db_col_int(q, 0);
+	}
 	return rc;
 }
 
@@ -202,7 +254,8 @@ int store_stats_load(struct store *st, int64_t organisation_id, struct store_sta
 	if (db_begin(st->db, DB_READ, err) != 0)
 		return -1;
 	if (load_employments(st->db, organisation_id, out, err) != 0 ||
-	    load_absences(st->db, organisation_id, out, err) != 0) {
+	    load_absences(st->db, organisation_id, out, err) != 0 ||
+	    load_unlinked(st, organisation_id, out, err) != 0) {
 		db_rollback(st->db);
 		store_stats_data_free(out);
 		return -1;
@@ -254,7 +307,7 @@ int store_stats_track(struct store *st, int64_t organisation_id, sw_date from, s
 		" (SELECT COUNT(*) FROM placements pl WHERE pl.case_id = c.id"
 		"   AND pl.outcome <> 'beeindigd'"
 		"   AND (pl.employer_org_id IS NULL OR pl.employer_org_id <> c.organisation_id))"
-		" FROM cases c WHERE c.organisation_id = $1 AND EXISTS (SELECT 1 FROM sick_periods p"
+		" FROM cases c WHERE c.organisation_id = $1 AND c.status <> 'ingetrokken' AND EXISTS (SELECT 1 FROM sick_periods p"
 		"  WHERE p.case_id = c.id AND p.from_date <= $3"
 		"  AND (p.to_date IS NULL OR p.to_date >= $2))"
 		" ORDER BY c.id";

@@ -10,12 +10,23 @@
 int store_input_add_period(struct store_case_input *in, struct db_stmt *q, int col,
 			   struct sw_error *err)
 {
+	const sw_date from = db_col_date(q, col), to = db_col_date(q, col + 1);
+	const int percent = (int)db_col_int(q, col + 2);
+	/* Segments of one spell (only the percentage changed) are one sick
+	 * period: partial sickness counts in full for the timeline. */
+	struct tl_period *last = in->nperiods > 0 ? &in->periods[in->nperiods - 1] : NULL;
+	if (last != NULL && last->to != DATE_NONE && from == last->to + 1) {
+		last->to = to;
+		if (percent > last->percent)
+			last->percent = percent;
+		return 0;
+	}
 	if (store_grow(&in->periods, &in->cap_periods, in->nperiods + 1, sizeof *in->periods) != 0)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	struct tl_period *p = &in->periods[in->nperiods++];
-	p->from = db_col_date(q, col);
-	p->to = db_col_date(q, col + 1);
-	p->percent = (int)db_col_int(q, col + 2);
+	p->from = from;
+	p->to = to;
+	p->percent = percent;
 	return 0;
 }
 
@@ -276,10 +287,10 @@ int store_deadline_list(struct store *st, struct store_arena *a, int64_t case_id
 
 /* ---- a page of the case list (GET /cases) -------------------------------- */
 
-/* Rows of the user's cases with ids in [$2, $3], by case: the page's cases
- * are among them (others in that range are skipped). */
-#define PAGE_CASES " case_id BETWEEN $2 AND $3 AND case_id IN" \
-		   " (SELECT case_id FROM participations WHERE user_id = $1)"
+/* Rows of the cases with ids in [$1, $2], by case: the page's cases are
+ * among them (others in that range are skipped). The caller decided which
+ * cases the user may see: through a participation or an organisation role. */
+#define PAGE_CASES " case_id BETWEEN $1 AND $2"
 
 /* The item of case_id, moving *at forward (rows come by case id). */
 static struct store_case_page_item *page_item(struct store_case_page_item *items, size_t n,
@@ -290,24 +301,23 @@ static struct store_case_page_item *page_item(struct store_case_page_item *items
 	return *at < n && items[*at].case_id == case_id ? &items[*at] : NULL;
 }
 
-static struct db_stmt *page_query(struct store *st, const char *sql, int64_t user_id,
+static struct db_stmt *page_query(struct store *st, const char *sql,
 				  const struct store_case_page_item *items, size_t n,
 				  struct sw_error *err)
 {
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q != NULL) {
-		db_bind_int(q, 1, user_id);
-		db_bind_int(q, 2, items[0].case_id);
-		db_bind_int(q, 3, items[n - 1].case_id);
+		db_bind_int(q, 1, items[0].case_id);
+		db_bind_int(q, 2, items[n - 1].case_id);
 	}
 	return q;
 }
 
 /* Appends rows (case_id, then add's columns) to the items' inputs. */
-static int page_inputs(struct store *st, const char *sql, add_fn add, int64_t user_id,
+static int page_inputs(struct store *st, const char *sql, add_fn add, 
 		       struct store_case_page_item *items, size_t n, struct sw_error *err)
 {
-	struct db_stmt *q = page_query(st, sql, user_id, items, n, err);
+	struct db_stmt *q = page_query(st, sql, items, n, err);
 	size_t at = 0;
 	int rc;
 	if (q == NULL)
@@ -322,16 +332,15 @@ static int page_inputs(struct store *st, const char *sql, add_fn add, int64_t us
 	return rc;
 }
 
-static int page_names(struct store *st, struct store_arena *a, int64_t user_id,
+static int page_names(struct store *st, struct store_arena *a,
 		      struct store_case_page_item *items, size_t n, struct sw_error *err)
 {
 	static const char sql[] =
 		"SELECT c.id, u.name, o.name FROM cases c"
-		" LEFT JOIN users u ON u.id = c.employee_id"
+		" LEFT JOIN persons u ON u.id = c.person_id"
 		" LEFT JOIN organisations o ON o.id = c.organisation_id"
-		" WHERE c.id BETWEEN $2 AND $3 AND c.id IN"
-		" (SELECT case_id FROM participations WHERE user_id = $1) ORDER BY c.id";
-	struct db_stmt *q = page_query(st, sql, user_id, items, n, err);
+		" WHERE c.id BETWEEN $1 AND $2 ORDER BY c.id";
+	struct db_stmt *q = page_query(st, sql, items, n, err);
 	size_t at = 0;
 	int rc;
 	if (q == NULL)
@@ -351,14 +360,14 @@ static int page_names(struct store *st, struct store_arena *a, int64_t user_id,
 	return rc;
 }
 
-static int page_deadlines(struct store *st, struct store_arena *a, int64_t user_id,
+static int page_deadlines(struct store *st, struct store_arena *a,
 			  struct store_case_page_item *items, size_t n, struct sw_error *err)
 {
 	static const char sql[] =
 		"SELECT case_id, code, seq, pos, due, due_effective, opens, done, agreed_due,"
 		" status, week, rule_version, computed_on FROM deadlines WHERE" PAGE_CASES
 		" ORDER BY case_id, pos";
-	struct db_stmt *q = page_query(st, sql, user_id, items, n, err);
+	struct db_stmt *q = page_query(st, sql, items, n, err);
 	struct store_deadline *ds;
 	size_t nd, at = 0;
 	if (q == NULL ||
@@ -375,7 +384,7 @@ static int page_deadlines(struct store *st, struct store_arena *a, int64_t user_
 	return 0;
 }
 
-int store_case_page_load(struct store *st, struct store_arena *a, int64_t user_id,
+int store_case_page_load(struct store *st, struct store_arena *a,
 			 struct store_case_page_item *items, size_t n, struct sw_error *err)
 {
 	static const char periods_sql[] = "SELECT case_id, from_date, to_date, percent"
@@ -390,14 +399,14 @@ int store_case_page_load(struct store *st, struct store_arena *a, int64_t user_i
 			return sw_error_set(err, SW_EINVAL, "case_id", "not in ascending order");
 	if (n == 0)
 		return 0;
-	return page_names(st, a, user_id, items, n, err) != 0 ||
-			       page_inputs(st, periods_sql, store_input_add_period, user_id, items,
+	return page_names(st, a, items, n, err) != 0 ||
+			       page_inputs(st, periods_sql, store_input_add_period, items,
 					   n, err) != 0 ||
-			       page_inputs(st, events_sql, store_input_add_event, user_id, items, n,
+			       page_inputs(st, events_sql, store_input_add_event, items, n,
 					   err) != 0 ||
-			       page_inputs(st, deviations_sql, store_input_add_deviation, user_id,
+			       page_inputs(st, deviations_sql, store_input_add_deviation,
 					   items, n, err) != 0 ||
-			       page_deadlines(st, a, user_id, items, n, err) != 0
+			       page_deadlines(st, a, items, n, err) != 0
 		       ? -1
 		       : 0;
 }

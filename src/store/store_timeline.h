@@ -59,11 +59,10 @@ struct store_case_page_item {
 };
 
 /* Loads items[0..n) - zero-initialised but for case_id, ascending, each a
- * case of user_id - with
- * five queries whatever n is (names, periods, events, deviations,
- * deadlines of the user's cases in the ids' range). Free with
- * store_case_page_free, also after an error. */
-int store_case_page_load(struct store *st, struct store_arena *a, int64_t user_id,
+ * case the caller was allowed to see - with five queries whatever n is
+ * (names, periods, events, deviations, deadlines of the cases in the ids'
+ * range). Free with store_case_page_free, also after an error. */
+int store_case_page_load(struct store *st, struct store_arena *a,
 			 struct store_case_page_item *items, size_t n, struct sw_error *err);
 void store_case_page_free(struct store_case_page_item *items, size_t n);
 

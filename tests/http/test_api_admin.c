@@ -134,7 +134,7 @@ static void test_users(void **state)
 	struct reply r;
 	char path[160];
 	get_ok("beheerder", "/api/v1/users?per_page=100", &r);
-	assert_int_equal(num(r.json, "total"), 14);
+	assert_int_equal(num(r.json, "total"), 18);
 	assert_no_password(&r);
 	const json_t *first = json_array_get(json_object_get(r.json, "items"), 0);
 	assert_string_equal(str(first, "email"), "werknemer@demo.spoorwijzer.nl");

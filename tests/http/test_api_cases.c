@@ -146,9 +146,10 @@ static void test_list(void **state)
 	call(as("werkgever"), "GET", "/api/v1/cases?status=dicht", NULL, 0, &r);
 	assert_error(&r, 422, "invalid", "status");
 	reply_free(&r);
+	/* Naima recovered: a full recovery closes the case. */
 	call(as("werkgever"), "GET", "/api/v1/cases?status=gesloten", NULL, 0, &r);
 	assert_int_equal(r.status, 200);
-	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 0);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
 	reply_free(&r);
 }
 
@@ -181,97 +182,181 @@ static void test_get_case(void **state)
 	reply_free(&r);
 }
 
+/* The person of the demo register with this personnel number (1014,
+ * 1016: people without an account or case). */
+static int64_t person(const char *number)
+{
+	return count(strcmp(number, "1014") == 0
+			     ? "SELECT MIN(id) FROM persons WHERE personnel_number = '1014' AND $1 = 0"
+			     : "SELECT MIN(id) FROM persons WHERE personnel_number = '1016' AND $1 = 0",
+		     0);
+}
+
 static void test_create_case(void **state)
 {
 	(void)state;
-	const int64_t org = user_org("werkgever@demo.spoorwijzer.nl");
-	const int64_t emp = add_user("nieuw@demo.spoorwijzer.nl", "Nina Nieuw", org);
+	const int64_t joris = person("1014");   /* Groen, no account, no case */
+	const int64_t mehmet = person("1016");  /* Wegen, no account, no case */
 	const int64_t before = count("SELECT COUNT(*) FROM cases WHERE id > $1", 0);
 	char body[512];
 	struct reply r;
 
 	/* No medical data at a sick report: the field does not exist. */
 	snprintf(body, sizeof body,
-		 "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\",\"diagnose\":\"griep\"}",
-		 (long long)emp);
+		 "{\"person_id\":%lld,\"first_sick_day\":\"2026-02-27\",\"diagnose\":\"griep\"}",
+		 (long long)joris);
 	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
 	assert_error(&r, 422, "invalid", "diagnose");
 	reply_free(&r);
-	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-30\"}",
-		 (long long)emp);
-	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
-	assert_error(&r, 422, "invalid", "first_sick_day");
+	/* Bad input: a bad date, more than a week ahead, before the
+	 * employment, three decimals, outside 1..100, an unknown person. */
+	static const struct { const char *extra, *field; } bad[] = {
+		{ "\"first_sick_day\":\"2026-02-30\"", "first_sick_day" },
+		{ "\"first_sick_day\":\"2026-03-10\"", "first_sick_day" },
+		{ "\"first_sick_day\":\"2020-01-01\"", "first_sick_day" },
+		{ "\"first_sick_day\":\"2026-02-27\",\"percent\":50.255", "percent" },
+		{ "\"first_sick_day\":\"2026-02-27\",\"percent\":0", "percent" },
+		{ "\"first_sick_day\":\"2026-02-27\",\"percent\":101", "percent" },
+		{ "\"first_sick_day\":\"2026-02-27\",\"expected_recovery\":\"2026-02-20\"",
+		  "expected_recovery" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(body, sizeof body, "{\"person_id\":%lld,%s}", (long long)joris, bad[i].extra);
+		call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+		assert_error(&r, 422, "invalid", bad[i].field);
+		reply_free(&r);
+	}
+	call(as("werkgever"), "POST", "/api/v1/cases",
+	     "{\"person_id\":999999,\"first_sick_day\":\"2026-02-27\"}", 1, &r);
+	assert_error(&r, 422, "invalid", "person_id");
 	reply_free(&r);
-	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-03-03\"}",
-		 (long long)emp);
-	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
-	assert_error(&r, 422, "invalid", "first_sick_day");
-	reply_free(&r);
-	/* The employee does not report themselves; others are no employer. */
-	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\"}",
-		 (long long)user_id("werknemer@demo.spoorwijzer.nl"));
-	assert_int_equal(status_of("werknemer", "POST", "/api/v1/cases", body), 403);
-	snprintf(body, sizeof body, "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\"}",
-		 (long long)emp);
-	assert_int_equal(status_of("beheerder", "POST", "/api/v1/cases", body), 403);
-	assert_int_equal(status_of("bedrijfsarts", "POST", "/api/v1/cases", body), 403);
+	/* A werknemer reporting a colleague, a beheerder, a bedrijfsarts, the
+	 * hr-analist and the organisation's beheerder: refused. */
+	snprintf(body, sizeof body, "{\"person_id\":%lld,\"first_sick_day\":\"2026-02-27\"}",
+		 (long long)joris);
+	static const char *const refused[] = { "werknemer", "daan.bakker", "hr-analist",
+					       "orgbeheerder", "casemanager2" };
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+		if (status_of(refused[i], "POST", "/api/v1/cases", body) != 403)
+			fail_msg("%s may report a colleague", refused[i]);
+	/* Outside the organisation the person is not even named. */
+	assert_int_equal(status_of("beheerder", "POST", "/api/v1/cases", body), 422);
+	assert_int_equal(status_of("bedrijfsarts", "POST", "/api/v1/cases", body), 422);
 	assert_int_equal(count("SELECT COUNT(*) FROM cases WHERE id > $1", 0), before);
 
+	/* The leidinggevende reports a team member: the casemanager is Mark. */
 	snprintf(body, sizeof body,
-		 "{\"employee_id\":%lld,\"first_sick_day\":\"2026-02-27\","
+		 "{\"person_id\":%lld,\"first_sick_day\":\"2026-02-27\",\"percent\":50.25,"
 		 "\"contact_phone\":\"06-12345678\",\"verwachte_duur\":\"1 week\",\"vangnet\":true}",
-		 (long long)emp);
-	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+		 (long long)joris);
+	call(as("leidinggevende"), "POST", "/api/v1/cases", body, 1, &r);
 	if (r.status != 201)
 		fail_msg("create: %ld %s", r.status, r.body);
 	const int64_t id = json_integer_value(json_object_get(r.json, "id"));
-	assert_string_equal(json_string_value(json_object_get(r.json, "my_role")), "werkgever");
+	assert_string_equal(json_string_value(json_object_get(r.json, "my_role")), "leidinggevende");
+	assert_string_equal(json_string_value(json_object_get(r.json, "reported_role")),
+			    "leidinggevende");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "casemanager"),
+							      "name")),
+			    "Mark Janssens");
 	assert_int_equal(json_array_size(json_object_get(r.json, "periods")), 1);
-	assert_int_equal(json_array_size(json_object_get(r.json, "participants")), 2);
 	reply_free(&r);
-	assert_int_equal(count("SELECT COUNT(*) FROM cases WHERE id > $1", 0), before + 1);
 	assert_true(count("SELECT COUNT(*) FROM deadlines WHERE case_id = $1", id) > 0);
+	assert_int_equal(count("SELECT percent_bp FROM sick_periods WHERE case_id = $1", id), 5025);
 
-	/* The new employee sees it. */
+	/* A second report for the same employment: 409 naming the open case. */
+	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+	assert_error(&r, 409, "conflict", "person_id");
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "error"),
+							    "case_id")),
+			 id);
+	reply_free(&r);
+	/* The casemanager of Reiniging does not see a Groen case: 404; Mark does. */
 	char path[128];
 	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
-	assert_int_equal(status_of("nieuw@demo.spoorwijzer.nl", "GET", path, NULL), 200);
+	assert_int_equal(status_of("casemanager2", "GET", path, NULL), 404);
+	assert_int_equal(status_of("hr-analist", "GET", path, NULL), 404);
+	assert_int_equal(status_of("orgbeheerder", "GET", path, NULL), 404);
+	assert_int_equal(status_of("werkgever", "GET", path, NULL), 200);
 
-	/* Periods: an overlap is refused, a recovery closes the open one. */
-	snprintf(path, sizeof path, "/api/v1/cases/%lld/periods", (long long)id);
-	call(as("werkgever"), "POST", path, "{\"from\":\"2026-02-28\"}", 1, &r);
-	assert_error(&r, 422, "invalid", "from");
+	/* Mutations: a change, a partial and a full recovery, bad input. */
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/sickness", (long long)id);
+	call(as("werkgever"), "POST", path, "{\"kind\":\"herstel\",\"date\":\"2026-02-27\"}", 1, &r);
+	assert_error(&r, 422, "invalid", "date");
 	reply_free(&r);
-	assert_int_equal(status_of("nieuw@demo.spoorwijzer.nl", "POST", path,
-				   "{\"from\":\"2026-02-28\"}"), 403);
-	const int64_t pid = count("SELECT MIN(id) FROM sick_periods WHERE case_id = $1", id);
-	snprintf(path, sizeof path, "/api/v1/cases/%lld/periods/%lld", (long long)id, (long long)pid);
-	call(as("werkgever"), "PATCH", path, "{\"to\":\"2026-03-01\"}", 1, &r);
-	if (r.status != 200)
-		fail_msg("patch: %ld %s", r.status, r.body);
-	assert_string_equal(json_string_value(json_object_get(r.json, "to")), "2026-03-01");
+	call(as("werkgever"), "POST", path, "{\"kind\":\"wijziging\",\"date\":\"2026-02-28\"}", 1, &r);
+	assert_error(&r, 422, "invalid", "percent");
 	reply_free(&r);
-	snprintf(path, sizeof path, "/api/v1/cases/4/periods/%lld", (long long)pid);
-	call(as("werkgever"), "PATCH", path, "{\"to\":\"2026-03-01\"}", 1, &r);
-	assert_error(&r, 404, "not_found", "pid");
-	reply_free(&r);
-
-	/* Events. */
-	snprintf(path, sizeof path, "/api/v1/cases/%lld/events", (long long)id);
-	call(as("werkgever"), "POST", path,
-	     "{\"kind\":\"ziekmelding_arbodienst\",\"date\":\"2026-02-28\",\"note\":\"gemeld\"}", 1, &r);
+	call(as("leidinggevende"), "POST", path,
+	     "{\"kind\":\"wijziging\",\"date\":\"2026-02-28\",\"percent\":100}", 1, &r);
 	assert_int_equal(r.status, 201);
 	reply_free(&r);
-	call(as("werkgever"), "POST", path, "{\"kind\":\"griep\",\"date\":\"2026-02-28\"}", 1, &r);
-	assert_error(&r, 422, "invalid", "kind");
+	call(as("werkgever"), "POST", path,
+	     "{\"kind\":\"herstel\",\"date\":\"2026-03-01\",\"percent\":40}", 1, &r);
+	assert_int_equal(r.status, 201);
+	assert_true(json_is_true(json_object_get(json_object_get(r.json, "state"), "sick")));
 	reply_free(&r);
-	call(as("werkgever"), "GET", path, NULL, 0, &r);
-	assert_int_equal(r.status, 200);
-	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
+	call(as("werkgever"), "POST", path,
+	     "{\"kind\":\"herstel\",\"date\":\"2026-03-02\",\"end_reason\":\"hersteld\"}", 1, &r);
+	assert_int_equal(r.status, 201);
+	assert_false(json_is_true(json_object_get(json_object_get(r.json, "state"), "sick")));
+	assert_int_equal(json_array_size(json_object_get(r.json, "segments")), 3);
 	reply_free(&r);
-	assert_int_equal(count("SELECT COUNT(*) FROM deadlines WHERE case_id = $1"
-			       " AND code = 'ziekmelding_arbodienst' AND done IS NOT NULL", id),
+	assert_int_equal(count("SELECT COUNT(*) FROM cases WHERE id = $1 AND status = 'gesloten'", id),
 			 1);
+	/* Every earlier state. */
+	const int64_t first = count("SELECT MIN(id) FROM sickness_mutations WHERE case_id = $1", id);
+	char asof[160];
+	snprintf(asof, sizeof asof, "%s?as_of=%lld", path, (long long)first);
+	call(as("werkgever"), "GET", asof, NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(json_array_size(json_object_get(r.json, "segments")), 1);
+	reply_free(&r);
+	/* Correction of the first sick day, then withdrawal of the report:
+	 * the case leaves the lists. */
+	char mpath[200];
+	snprintf(mpath, sizeof mpath, "%s/%lld/correction", path, (long long)first);
+	call(as("werkgever"), "POST", mpath, "{\"date\":\"2026-02-26\"}", 1, &r);
+	assert_error(&r, 422, "invalid", "reason");
+	reply_free(&r);
+	call(as("werkgever"), "POST", mpath,
+	     "{\"date\":\"2026-02-26\",\"reason\":\"Een dag eerder ziek geworden.\"}", 1, &r);
+	assert_int_equal(r.status, 201);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "state"),
+							      "first_sick_day")),
+			    "2026-02-26");
+	reply_free(&r);
+	snprintf(mpath, sizeof mpath, "%s/%lld/withdrawal", path, (long long)first);
+	call(as("werkgever"), "POST", mpath, "{\"reason\":\"Verkeerde medewerker gekozen.\"}", 1, &r);
+	assert_int_equal(r.status, 201);
+	reply_free(&r);
+	assert_int_equal(count("SELECT COUNT(*) FROM cases WHERE id = $1 AND status = 'ingetrokken'",
+			       id), 1);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/deadlines", (long long)id);
+	assert_int_equal(status_of("werkgever", "GET", path, NULL), 404);
+
+	/* The employee without an account, reported by the casemanager of
+	 * the whole organisation; a handover to the casemanager of Reiniging
+	 * keeps the history. */
+	snprintf(body, sizeof body, "{\"person_id\":%lld,\"first_sick_day\":\"2026-03-02\"}",
+		 (long long)mehmet);
+	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
+	assert_int_equal(r.status, 201);
+	const int64_t id2 = json_integer_value(json_object_get(r.json, "id"));
+	reply_free(&r);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/casemanager", (long long)id2);
+	snprintf(body, sizeof body, "{\"user_id\":%lld}",
+		 (long long)user_id("hr-analist@demo.spoorwijzer.nl"));
+	call(as("werkgever"), "PUT", path, body, 1, &r);
+	assert_error(&r, 422, "invalid", "user_id");
+	reply_free(&r);
+	snprintf(body, sizeof body, "{\"user_id\":%lld}",
+		 (long long)user_id("casemanager2@demo.spoorwijzer.nl"));
+	call(as("werkgever"), "PUT", path, body, 1, &r);
+	assert_int_equal(r.status, 200);
+	reply_free(&r);
+	assert_int_equal(count("SELECT COUNT(*) FROM participations WHERE case_id = $1"
+			       " AND role = 'werkgever'", id2), 2);
 }
 
 static void test_audit(void **state)

@@ -52,13 +52,24 @@ static int64_t add_user(const char *email, const char *name, int with_password)
 	return id;
 }
 
+/* The register entry and employment of each test user, by user id. */
+static int64_t person_of[64], employment_of[64];
+
 static void employ(int64_t user, const char *from, double factor)
 {
 	struct sw_error err = { 0 };
-	const struct store_employment e = { .user_id = user, .organisation_id = test_org,
-					    .from = D(from), .until = DATE_NONE, .factor = factor };
-	int64_t id;
-	if (store_employment_insert(F->st, &e, &id, &err) != 0)
+	char number[32];
+	snprintf(number, sizeof number, "T%lld", (long long)user);
+	const struct store_person p = { .organisation_id = test_org, .personnel_number = number,
+					.name = number, .birth_date = DATE_NONE, .user_id = user };
+	assert_true(user < 64);
+	if (store_person_insert(F->st, &p, &person_of[user], &err) != 0)
+		fail_msg("person: %s: %s", err.field, err.message);
+	const struct store_employment e = { .person_id = person_of[user],
+					    .organisation_id = test_org, .from = D(from),
+					    .until = DATE_NONE, .contract_hours = factor * 40,
+					    .norm_hours = 40 };
+	if (store_employment_insert(F->st, &e, &employment_of[user], &err) != 0)
 		fail_msg("employment: %s: %s", err.field, err.message);
 }
 
@@ -66,9 +77,12 @@ static void employ(int64_t user, const char *from, double factor)
 static int64_t sick(int64_t employee, int64_t hr, const char *from, const char *to, int percent)
 {
 	struct sw_error err = { 0 };
-	const struct store_case c = { .organisation_id = test_org, .employee_id = employee,
-				      .status = STORE_CASE_OPEN };
+	const struct store_case c = { .organisation_id = test_org, .person_id = person_of[employee],
+				      .employment_id = employment_of[employee], .casemanager_id = hr,
+				      .status = STORE_CASE_OPEN, .expected_recovery = DATE_NONE };
 	int64_t case_id, id;
+	sw_date today;
+	date_parse("2026-03-02", &today);
 	assert_int_equal(store_case_insert(F->st, &c, &case_id, &err), 0);
 	const struct store_participation pw = { .case_id = case_id, .user_id = employee,
 						.role = ROLE_WERKNEMER, .from = D(from),
@@ -76,12 +90,20 @@ static int64_t sick(int64_t employee, int64_t hr, const char *from, const char *
 	const struct store_participation pg = { .case_id = case_id, .user_id = hr,
 						.role = ROLE_WERKGEVER, .from = D(from),
 						.until = DATE_NONE };
-	const struct store_period p = { .case_id = case_id, .from = D(from),
-					.to = to ? D(to) : DATE_NONE, .percent = percent };
+	struct store_sickness m = { .case_id = case_id, .source = "portal",
+				    .m = { .kind = SICK_ZIEKMELDING, .action = SICK_NIEUW,
+					   .date = D(from), .percent_bp = percent * 100,
+					   .expected_recovery = DATE_NONE } };
 	if (store_participation_insert(F->st, &pw, &id, &err) != 0 ||
 	    store_participation_insert(F->st, &pg, &id, &err) != 0 ||
-	    store_period_insert(F->st, &p, &id, &err) != 0)
+	    store_sickness_record(F->st, &m, today, &id, NULL, &err) != 0)
 		fail_msg("case: %s: %s", err.field, err.message);
+	if (to != NULL) {
+		m.m = (struct sick_mutation){ .kind = SICK_HERSTEL, .action = SICK_NIEUW,
+					      .date = D(to) + 1, .expected_recovery = DATE_NONE };
+		if (store_sickness_record(F->st, &m, today, &id, NULL, &err) != 0)
+			fail_msg("herstel: %s: %s", err.field, err.message);
+	}
 	return case_id;
 }
 
@@ -92,6 +114,8 @@ static void test_setup_data(void **state)
 	const struct store_org o = { .name = "Testbedrijf", .kind = STORE_ORG_WERKGEVER };
 	assert_int_equal(store_org_insert(F->st, &o, &test_org, &err), 0);
 	const int64_t hr = add_user("hr@testbedrijf.nl", "Hanna Roos", 1);
+	assert_int_equal(store_org_roles_set(F->st, hr, test_org,
+					     ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER), NULL, 0, 0, &err), 0);
 	const int64_t e[5] = {
 		add_user("e1@testbedrijf.nl", "Eerste", 0), add_user("e2@testbedrijf.nl", "Tweede", 0),
 		add_user("e3@testbedrijf.nl", "Derde", 0), add_user("e4@testbedrijf.nl", "Vierde", 0),
@@ -106,18 +130,14 @@ static void test_setup_data(void **state)
 	sick(e[1], hr, "2025-06-01", "2025-06-20", 50);
 	sick(e[3], hr, "2025-12-22", NULL, 100);
 
-	/* Employments that overlap are refused. */
-	const struct store_employment dup = { .user_id = e[0], .organisation_id = test_org,
-					      .from = D("2024-01-01"), .until = D("2024-12-31"),
-					      .factor = 1.0 };
+	/* Contract hours above the norm are refused. */
+	const struct store_employment over = { .person_id = person_of[e[0]],
+					       .organisation_id = test_org, .from = D("2019-01-01"),
+					       .until = D("2019-12-31"), .contract_hours = 41,
+					       .norm_hours = 40 };
 	int64_t id;
-	assert_int_equal(store_employment_insert(F->st, &dup, &id, &err), -1);
-	assert_string_equal(err.field, "from");
-	const struct store_employment zero = { .user_id = e[0], .organisation_id = test_org,
-					       .from = D("2019-01-01"), .until = D("2019-12-31"),
-					       .factor = 0.0 };
-	assert_int_equal(store_employment_insert(F->st, &zero, &id, &err), -1);
-	assert_string_equal(err.field, "factor");
+	assert_int_equal(store_employment_insert(F->st, &over, &id, &err), -1);
+	assert_string_equal(err.field, "contract_hours");
 }
 
 static void stats_path(char *out, size_t outsz, int64_t org, const char *query)
@@ -175,8 +195,11 @@ static void test_hand_computed(void **state)
 	const json_t *t = json_object_get(j, "tweede_spoor");
 	assert_int_equal(json_integer_value(json_object_get(t, "cases")), 3);
 	assert_int_equal(json_integer_value(json_object_get(t, "started")), 0);
+	/* A full recovery closes the case: two closed (anders), one running. */
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(t, "outcomes"), "lopend")),
-			 3);
+			 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(t, "outcomes"), "anders")),
+			 2);
 	json_decref(j);
 
 	/* Working days: the basis is echoed and changes the percentage only. */
@@ -291,7 +314,7 @@ static void test_access(void **state)
 	call(as("werkgever"), "GET", p, NULL, 0, &r);
 	if (r.status != 200)
 		fail_msg("demo statistics: %ld %s", r.status, r.body ? r.body : "");
-	assert_int_equal(json_integer_value(json_object_get(r.json, "employees")), 9);
+	assert_int_equal(json_integer_value(json_object_get(r.json, "employees")), 16);
 	assert_true(json_number_value(json_object_get(r.json, "verzuimpercentage")) > 0.0);
 	const json_t *t = json_object_get(r.json, "tweede_spoor");
 	assert_int_equal(json_integer_value(json_object_get(t, "started")), 1);
@@ -304,7 +327,7 @@ static void test_access(void **state)
 	reply_free(&r);
 
 	/* Every request left an audit row, refusals too. */
-	assert_true(count("SELECT COUNT(*) FROM audit_log WHERE resource = 'organisations'"
+	assert_true(count("SELECT COUNT(*) FROM audit_log WHERE resource = 'statistics'"
 			  " AND outcome = 'deny' AND user_id = $1",
 			  user_id("werknemer@demo.spoorwijzer.nl")) >= 2);
 }

@@ -123,10 +123,32 @@ static int64_t new_user(struct store *st, const char *email, int64_t org)
 	return id;
 }
 
+/* The register entry of a user (made on first use): cases are of persons. */
+static int64_t person_for(struct store *st, int64_t org, int64_t user)
+{
+	struct sw_error err = { 0 };
+	int64_t id = 0;
+	char number[32];
+	assert_ok(store_person_of_user(st, user, org, &id, &err), err);
+	if (id != 0)
+		return id;
+	snprintf(number, sizeof number, "U%lld", (long long)user);
+	/* The register knows the person by the account's name. */
+	struct store_arena a = { 0 };
+	struct store_user u;
+	assert_ok(store_user_get(st, &a, user, &u, &err), err);
+	const struct store_person p = { .organisation_id = org, .personnel_number = number,
+					.name = u.name, .birth_date = DATE_NONE, .user_id = user };
+	assert_ok(store_person_insert(st, &p, &id, &err), err);
+	store_arena_free(&a);
+	return id;
+}
+
 static int64_t new_case(struct store *st, int64_t org, int64_t employee)
 {
 	struct sw_error err = { 0 };
-	struct store_case c = { .organisation_id = org, .employee_id = employee };
+	struct store_case c = { .organisation_id = org, .person_id = person_for(st, org, employee),
+				.expected_recovery = DATE_NONE };
 	int64_t id = 0;
 	assert_ok(store_case_insert(st, &c, &id, &err), err);
 	return id;
@@ -372,7 +394,8 @@ static void test_cases(void **state)
 	int64_t emp2 = new_user(st, "ziek2@cases.nl", org2);
 
 	struct store_case in = {
-		.organisation_id = org, .employee_id = emp, .contact_phone = "06-12345678",
+		.organisation_id = org, .person_id = person_for(st, org, emp),
+		.expected_recovery = DATE_NONE, .contact_phone = "06-12345678",
 		.contact_address = "Markt 1, Breda", .verwachte_duur = "2 weken",
 		.lopende_afspraken = "Fysiotherapie", .vangnet = 1, .arbeidsongeval = 0,
 		.derde_aansprakelijk = 1,
@@ -422,8 +445,8 @@ static void test_cases(void **state)
 
 	int64_t id;
 	struct store_case bad = in;
-	bad.employee_id = 999999;
-	assert_error(store_case_insert(st, &bad, &id, &err), err, SW_ENOTFOUND, "employee_id");
+	bad.person_id = 999999;
+	assert_error(store_case_insert(st, &bad, &id, &err), err, SW_ENOTFOUND, "person_id");
 	bad = in;
 	bad.organisation_id = 999999;
 	assert_error(store_case_insert(st, &bad, &id, &err), err, SW_ENOTFOUND, "organisation_id");

@@ -92,32 +92,32 @@ static enum policy_reason reason(struct fx *f, enum policy_resource res, enum po
 /* Expected rights, in policy_resource order:
  * functional medical ziekmelding sick_periods deadlines documents messages
  * consents access_log zoekprofiel organisations users placement_offer
- * placement monitoring decisions employments */
+ * placement monitoring decisions employments statistics persons */
 static const struct {
 	const char *name;
 	const char *cells[POLICY_RESOURCE__COUNT];
 } matrix[] = {
 	{ "werknemer",
 	  { "RW", "R", "R", "R", "R", "RW", "RW", "RW", "R", "RW", "-", "-", "R",
-	    "R", "RW", "RW", "-" } },
+	    "R", "RW", "RW", "-", "-", "-" } },
 	{ "werkgever",
 	  { "RW", "-", "RW", "RW", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R",
-	    "RW", "RW", "RW", "-" } },
+	    "RW", "RW", "RW", "-", "-", "-" } },
 	{ "bedrijfsarts",
 	  { "RW", "RW", "R", "R", "RW", "RW", "RW", "R", "-", "R", "-", "-", "R",
-	    "R", "R", "RW", "-" } },
+	    "R", "R", "RW", "-", "-", "-" } },
 	{ "arbeidsdeskundige",
 	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R",
-	    "RW", "RW", "RW", "-" } },
+	    "RW", "RW", "RW", "-", "-", "-" } },
 	{ "re-integratieprofessional",
 	  { "RW", "-", "R", "R", "RW", "RW", "RW", "R", "-", "RW", "-", "-", "R",
-	    "RW", "RW", "RW", "-" } },
+	    "RW", "RW", "RW", "-", "-", "-" } },
 	{ "netwerkwerkgever",
 	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "R", "-", "-", "-",
-	    "RW", "RW", "-", "-" } },
+	    "RW", "RW", "-", "-", "-", "-" } },
 	{ "beheerder",
 	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "RW", "RW", "-",
-	    "-", "-", "-", "RW" } },
+	    "-", "-", "-", "RW", "-", "RW" } },
 };
 
 static void test_matrix(void **state)
@@ -213,7 +213,8 @@ static void test_no_participation(void **state)
 	fx_role(&f, ROLE_BEDRIJFSARTS);
 	f.req.participation = NULL;
 	for (int res = 0; res < POLICY_RESOURCE__COUNT; res++) {
-		if (res == POLICY_ORGANISATIONS || res == POLICY_USERS || res == POLICY_EMPLOYMENTS)
+		if (res == POLICY_ORGANISATIONS || res == POLICY_USERS || res == POLICY_EMPLOYMENTS ||
+		    res == POLICY_STATISTICS || res == POLICY_PERSONS)
 			continue;
 		assert_false(decide(&f, (enum policy_resource)res, POLICY_READ));
 		assert_int_equal(reason(&f, (enum policy_resource)res, POLICY_READ),
@@ -246,8 +247,9 @@ static void test_other_organisation(void **state)
 	assert_false(decide(&f, POLICY_CASE_FUNCTIONAL, POLICY_READ));
 }
 
-/* Employments: the werkgever of the organisation, not its employees nor
- * another organisation's werkgever. */
+/* Employments: the casemanager and the beheerder of the organisation (and
+ * the installation's beheerder), not a werkgever participant nor an
+ * employee, and only for the organisation the roles are in. */
 static void test_employments(void **state)
 {
 	(void)state;
@@ -257,15 +259,188 @@ static void test_employments(void **state)
 	f.req.kase = NULL;
 	f.req.target_org_id = ORG_EMPLOYER;
 	assert_false(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
-	f.req.actor_werkgever = true;
+	f.req.org_roles = ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER);
 	assert_true(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
 	assert_true(decide(&f, POLICY_EMPLOYMENTS, POLICY_WRITE));
-	assert_int_equal(reason(&f, POLICY_EMPLOYMENTS, POLICY_WRITE), POLICY_ALLOW_OWN_ORGANISATION);
-	f.req.target_org_id = ORG_OTHER;
+	assert_int_equal(reason(&f, POLICY_EMPLOYMENTS, POLICY_WRITE), POLICY_ALLOW_ORG_ROLE);
+	f.req.org_roles = ORG_ROLE_BIT(ORG_ROLE_BEHEERDER);
+	assert_true(decide(&f, POLICY_EMPLOYMENTS, POLICY_WRITE));
+	f.req.org_roles = ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE) | ORG_ROLE_BIT(ORG_ROLE_HR_ANALIST);
 	assert_false(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
+	f.req.org_roles = ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER);
 	f.req.target_org_id = 0;
 	assert_false(decide(&f, POLICY_EMPLOYMENTS, POLICY_READ));
 	assert_string_equal(policy_resource_name(POLICY_EMPLOYMENTS), "employments");
+}
+
+/* An actor with organisation roles in the case's organisation and no
+ * participation: in scope (casemanager) and in the team (leidinggevende). */
+static void fx_org(struct fx *f, unsigned roles)
+{
+	fx_role(f, ROLE_WERKGEVER);
+	f->req.participation = NULL;
+	f->req.org_roles = roles;
+	f->req.in_scope = true;
+	f->req.in_team = true;
+	f->req.doc = POLICY_DOC_PLAN_VAN_AANPAK;
+	f->req.target_org_id = ORG_EMPLOYER;
+}
+
+/* The organisation roles over every resource, in scope, in the order of
+ * the matrix above; the leidinggevende asked about a plan van aanpak. */
+static const struct {
+	enum org_role role;
+	const char *cells[POLICY_RESOURCE__COUNT];
+} org_matrix[] = {
+	{ ORG_ROLE_CASEMANAGER,
+	  { "RW", "-", "RW", "RW", "RW", "RW", "RW", "R", "-", "R", "R", "R", "R",
+	    "RW", "RW", "RW", "RW", "R", "RW" } },
+	{ ORG_ROLE_LEIDINGGEVENDE,
+	  { "-", "-", "RW", "RW", "R", "R", "-", "-", "-", "-", "R", "R", "-",
+	    "-", "-", "-", "-", "-", "R" } },
+	{ ORG_ROLE_HR_ANALIST,
+	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "R", "R", "-",
+	    "-", "-", "-", "-", "R", "-" } },
+	{ ORG_ROLE_BEHEERDER,
+	  { "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "R", "RW", "-",
+	    "-", "-", "-", "RW", "-", "-" } },
+};
+
+static void test_org_role_matrix(void **state)
+{
+	(void)state;
+	assert_int_equal(sizeof org_matrix / sizeof org_matrix[0], ORG_ROLE__COUNT);
+	for (size_t r = 0; r < ORG_ROLE__COUNT; r++) {
+		for (int res = 0; res < POLICY_RESOURCE__COUNT; res++) {
+			for (int act = 0; act < POLICY_ACTION__COUNT; act++) {
+				struct fx f;
+				fx_org(&f, ORG_ROLE_BIT(org_matrix[r].role));
+				/* Own user record and organisation, as the portal reads. */
+				if (res == POLICY_USERS)
+					f.req.target_user_id = USER_ACTOR;
+				/* An offer read through the case, not the own offers. */
+				if (res == POLICY_PLACEMENT_OFFER)
+					f.req.target_org_id = ORG_OTHER;
+				const char *cell = org_matrix[r].cells[res];
+				const bool want = strchr(cell, act == POLICY_READ ? 'R' : 'W') != NULL;
+				const bool got = decide(&f, (enum policy_resource)res,
+							(enum policy_action)act);
+				if (want != got)
+					fail_msg("%s %s %s: want %s, got %s (%s)",
+						 org_role_name(org_matrix[r].role),
+						 policy_resource_name(res), policy_action_name(act),
+						 want ? "allow" : "deny", got ? "allow" : "deny",
+						 policy_reason_name(policy_decide(&f.req).reason));
+			}
+		}
+	}
+}
+
+/* Out of scope, another team, other roles: which case denials hide the
+ * case (the API answers 404 for those) is decided on these reasons. */
+static void test_org_role_scope(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER));
+	assert_int_equal(reason(&f, POLICY_DOCUMENTS, POLICY_READ), POLICY_ALLOW_ORG_ROLE);
+	assert_int_equal(reason(&f, POLICY_CASE_MEDICAL, POLICY_READ), POLICY_DENY_MEDICAL);
+	assert_int_equal(reason(&f, POLICY_ACCESS_LOG, POLICY_WRITE), POLICY_DENY_APPEND_ONLY);
+	f.req.in_scope = false;  /* another department */
+	for (int res = 0; res <= POLICY_ZOEKPROFIEL; res++)
+		assert_false(decide(&f, (enum policy_resource)res, POLICY_READ));
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_READ), POLICY_DENY_OUT_OF_SCOPE);
+	assert_int_equal(reason(&f, POLICY_PERSONS, POLICY_READ), POLICY_DENY_OUT_OF_SCOPE);
+	/* Statistics are of the organisation, not of a department. */
+	assert_true(decide(&f, POLICY_STATISTICS, POLICY_READ));
+
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE));
+	f.req.in_team = false;
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_READ), POLICY_DENY_OUT_OF_SCOPE);
+	f.req.in_team = true;
+	/* Documents: the plan van aanpak, the voortgangsgesprekken they were
+	 * at, and a listing the caller filters; nothing else, nothing unsaid. */
+	f.req.doc = POLICY_DOC_VOORTGANGSGESPREK_PRESENT;
+	assert_true(decide(&f, POLICY_DOCUMENTS, POLICY_READ));
+	f.req.doc = POLICY_DOC_LIST;
+	assert_true(decide(&f, POLICY_DOCUMENTS, POLICY_READ));
+	f.req.doc = POLICY_DOC_OTHER;
+	assert_int_equal(reason(&f, POLICY_DOCUMENTS, POLICY_READ), POLICY_DENY_DOCUMENT_TYPE);
+	f.req.doc = POLICY_DOC_UNSPECIFIED;
+	assert_int_equal(reason(&f, POLICY_DOCUMENTS, POLICY_READ), POLICY_DENY_DOCUMENT_TYPE);
+	f.req.doc = POLICY_DOC_PLAN_VAN_AANPAK;
+	assert_int_equal(reason(&f, POLICY_DOCUMENTS, POLICY_WRITE), POLICY_DENY_READ_ONLY);
+	assert_int_equal(reason(&f, POLICY_MESSAGES, POLICY_READ), POLICY_DENY_ROLE);
+	assert_int_equal(reason(&f, POLICY_PERSONS, POLICY_WRITE), POLICY_DENY_READ_ONLY);
+	/* Both roles: the casemanager's scope first, else the team. */
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER) | ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE));
+	f.req.in_scope = false;
+	f.req.doc = POLICY_DOC_OTHER;
+	assert_int_equal(reason(&f, POLICY_DOCUMENTS, POLICY_READ), POLICY_DENY_DOCUMENT_TYPE);
+	assert_true(decide(&f, POLICY_SICK_PERIODS, POLICY_WRITE));
+
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_HR_ANALIST));
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_READ), POLICY_DENY_NO_CASE_CONTENT);
+	assert_int_equal(reason(&f, POLICY_STATISTICS, POLICY_READ), POLICY_ALLOW_ORG_ROLE);
+	assert_int_equal(reason(&f, POLICY_STATISTICS, POLICY_WRITE), POLICY_DENY_READ_ONLY);
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_BEHEERDER));
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_READ), POLICY_DENY_BEHEERDER);
+	assert_int_equal(reason(&f, POLICY_USERS, POLICY_WRITE), POLICY_ALLOW_ORG_ROLE);
+	f.req.target_org_id = 0;   /* accounts of no organisation: the installation's */
+	assert_false(decide(&f, POLICY_USERS, POLICY_WRITE));
+	/* Statistics: not the installation's beheerder, not a werkgever
+	 * participant without a role. */
+	fx_beheerder(&f);
+	f.req.target_org_id = ORG_EMPLOYER;
+	assert_int_equal(reason(&f, POLICY_STATISTICS, POLICY_READ), POLICY_DENY_BEHEERDER);
+	fx_role(&f, ROLE_WERKGEVER);
+	f.req.target_org_id = ORG_EMPLOYER;
+	assert_int_equal(reason(&f, POLICY_STATISTICS, POLICY_READ), POLICY_DENY_ROLE);
+	/* A participation the organisation role outlives: the handed-over
+	 * casemanager keeps the case through the role, not the participation. */
+	fx_role(&f, ROLE_WERKGEVER);
+	f.part.until = D("2024-05-01");
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_READ), POLICY_DENY_ENDED);
+	f.req.org_roles = ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER);
+	f.req.in_scope = true;
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_READ), POLICY_ALLOW_ORG_ROLE);
+	assert_string_equal(org_role_name(ORG_ROLE_HR_ANALIST), "hr-analist");
+	enum org_role o;
+	assert_int_equal(org_role_parse("leidinggevende", &o), 0);
+	assert_int_equal(o, ORG_ROLE_LEIDINGGEVENDE);
+	assert_int_equal(org_role_parse("werkgever", &o), -1);
+}
+
+/* Who may report sickness (DOMAIN.md 2a): a casemanager or leidinggevende
+ * of the employee's organisation, or the employee; a colleague not. */
+static void test_new_report(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_role(&f, ROLE_WERKNEMER);
+	f.req.participation = NULL;
+	f.req.new_report = true;
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_WRITE), POLICY_ALLOW_SELF);
+	/* Only the report itself: nothing else of a case without a participation. */
+	assert_false(decide(&f, POLICY_SICK_PERIODS, POLICY_WRITE));
+	f.req.new_report = false;
+	assert_false(decide(&f, POLICY_ZIEKMELDING, POLICY_WRITE));
+	/* A colleague. */
+	f.req.new_report = true;
+	f.kase.employee_user_id = USER_EMPLOYEE + 1;
+	assert_int_equal(reason(&f, POLICY_ZIEKMELDING, POLICY_WRITE), POLICY_DENY_NO_PARTICIPATION);
+	f.kase.employee_user_id = 0;   /* a person without an account */
+	f.req.actor.user_id = 0;
+	assert_false(decide(&f, POLICY_ZIEKMELDING, POLICY_WRITE));
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER));
+	f.req.new_report = true;
+	assert_true(decide(&f, POLICY_ZIEKMELDING, POLICY_WRITE));
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_LEIDINGGEVENDE));
+	f.req.new_report = true;
+	assert_true(decide(&f, POLICY_ZIEKMELDING, POLICY_WRITE));
+	fx_org(&f, ORG_ROLE_BIT(ORG_ROLE_HR_ANALIST) | ORG_ROLE_BIT(ORG_ROLE_BEHEERDER));
+	f.req.new_report = true;
+	assert_false(decide(&f, POLICY_ZIEKMELDING, POLICY_WRITE));
 }
 
 static void test_werknemer_only_own_case(void **state)
@@ -404,6 +579,9 @@ int main(void)
 		cmocka_unit_test(test_no_participation),
 		cmocka_unit_test(test_other_organisation),
 		cmocka_unit_test(test_employments),
+		cmocka_unit_test(test_org_role_matrix),
+		cmocka_unit_test(test_org_role_scope),
+		cmocka_unit_test(test_new_report),
 		cmocka_unit_test(test_werknemer_only_own_case),
 		cmocka_unit_test(test_consent),
 		cmocka_unit_test(test_beheerder_never_case_content),

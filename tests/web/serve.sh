@@ -80,7 +80,8 @@ done
 # The seeded demo accounts (src/store/seed.c), all with the password "spoorwijzer".
 accounts='{'
 sep=''
-for role in werknemer werkgever bedrijfsarts arbeidsdeskundige re-integratieprofessional; do
+for role in werknemer werkgever bedrijfsarts arbeidsdeskundige re-integratieprofessional \
+	leidinggevende hr-analist casemanager2 orgbeheerder; do
 	accounts="$accounts$sep\"$role\":{\"email\":\"$role@demo.spoorwijzer.nl\",\"password\":\"spoorwijzer\"}"
 	sep=','
 done
