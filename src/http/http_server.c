@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "http_json.h"
+#include "http_uri.h"
 
 #define HTTP_CONNECTION_LIMIT 4096
 
@@ -32,13 +33,16 @@ struct http_server {
 	atomic_bool draining;    /* shutting down: close connections after answering */
 };
 
-/* One request, from its first callback to MHD's completion notice. */
+/* One request, from the URI callback to MHD's completion notice. */
 struct req_ctx {
 	struct http_request req;
 	char *body;
 	size_t len, cap;
+	bool started;            /* counted in inflight */
 	bool too_large;
 	bool answered;           /* a response was queued before the body */
+	bool bad_target;         /* the raw target failed http_uri_check */
+	struct sw_error target_err;
 };
 
 static int bad_port(const char *listen, struct sw_error *err)
@@ -305,6 +309,18 @@ static int build_request(struct http_server *s, struct MHD_Connection *c, struct
 	return 0;
 }
 
+/* MHD calls this with the target as sent, before it decodes it; what it
+ * returns is the request's context in on_request. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	struct req_ctx *rc = calloc(1, sizeof *rc);
+	if (rc != NULL && http_uri_check(uri, &rc->target_err) != 0)
+		rc->bad_target = true;
+	return rc;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_data_size,
@@ -315,12 +331,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct req_ctx *rc = *con_cls;
 	struct sw_error err;
 	sw_error_clear(&err);
-	if (rc == NULL) {
-		rc = calloc(1, sizeof *rc);
-		if (rc == NULL)
+	if (rc == NULL || !rc->started) {
+		if (rc == NULL && (rc = calloc(1, sizeof *rc)) == NULL)
 			return MHD_NO;
 		*con_cls = rc;
+		rc->started = true;
 		atomic_fetch_add(&s->inflight, 1);
+		if (rc->bad_target) {
+			rc->answered = true;
+			rc->too_large = true; /* drop any body */
+			return queue_error(s, c, &rc->target_err);
+		}
 		if (declared_too_large(s, c)) {
 			rc->answered = true;
 			rc->too_large = true; /* drop any body MHD still hands us */
@@ -363,9 +384,10 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (rc->req.auth_free != NULL)
 		rc->req.auth_free(rc->req.auth);
 	free(rc->body);
+	if (rc->started)
+		atomic_fetch_sub(&s->inflight, 1);
 	free(rc);
 	*con_cls = NULL;
-	atomic_fetch_sub(&s->inflight, 1);
 }
 
 static unsigned default_threads(void)
@@ -420,6 +442,7 @@ struct http_server *http_server_start(const struct http_server_config *cfg,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)HTTP_CONNECTION_LIMIT,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
 		MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
 		MHD_OPTION_ARRAY, pool,
 		MHD_OPTION_END);
