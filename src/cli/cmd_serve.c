@@ -141,10 +141,19 @@ static int parse_args(int argc, char **argv, struct serve_opts *o)
 	return CLI_OK;
 }
 
-/* The health probe, then every API resource (api_register_all). */
-static int serve_register_api(struct router *r, struct api_app *app, struct sw_error *err)
+static int ping_database(void *pool, struct sw_error *err)
 {
-	if (http_health_register(r, err) != 0)
+	return store_pool_ping(pool, err);
+}
+
+/* The health probe (with the database), then every API resource
+ * (api_register_all). health must outlive r. */
+static int serve_register_api(struct router *r, struct api_app *app, struct http_health *health,
+			      struct sw_error *err)
+{
+	health->database = ping_database;
+	health->ctx = app->pool;
+	if (http_health_register(r, health, err) != 0)
 		return -1;
 	return api_register_all(r, app, err);
 }
@@ -162,10 +171,11 @@ static struct store_pool *open_pool(const struct serve_opts *o, int *rc)
 		*rc = err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
 		return NULL;
 	}
-	struct store *st = store_pool_get(pool);
+	struct store *st = store_pool_get(pool, &err);
 	int version = 0;
-	const int ok = store_schema_version(st, &version, &err) == 0;
-	store_pool_put(pool, st);
+	const int ok = st != NULL && store_schema_version(st, &version, &err) == 0;
+	if (st != NULL)
+		store_pool_put(pool, st);
 	if (!ok || version != store_schema_latest()) {
 		if (ok)
 			fprintf(stderr, "spoorwijzer: --database: schema is at version %d, not %d:"
@@ -243,6 +253,7 @@ int cmd_serve(int argc, char **argv)
 	struct http_ratelimit *login_limit =
 		http_ratelimit_new(SERVE_LOGIN_RATE, SERVE_LOGIN_BURST, SERVE_LOGIN_BUCKETS);
 	struct router *r = router_new();
+	struct http_health health;
 	if (app == NULL || login_limit == NULL || r == NULL) {
 		fprintf(stderr, "spoorwijzer: serve: out of memory\n");
 	} else {
@@ -255,7 +266,7 @@ int cmd_serve(int argc, char **argv)
 			fprintf(stderr, "spoorwijzer: no --medical-key: the medical domain answers"
 				" 503\n");
 		}
-		if (serve_register_api(r, app, &err) != 0)
+		if (serve_register_api(r, app, &health, &err) != 0)
 			fprintf(stderr, "spoorwijzer: serve: %s: %s\n", err.field, err.message);
 		else
 			rc = run(&o, r, files, app);

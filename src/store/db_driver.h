@@ -31,13 +31,22 @@ struct db_ops {
 	const char *(*col_text)(struct db_stmt *st, int col);
 	int (*col_isnull)(struct db_stmt *st, int col);
 	int64_t (*col_int)(struct db_stmt *st, int col);
+	int (*lost)(struct db *db);         /* NULL: never lost (SQLite) */
 };
 
 struct db {
 	const struct db_ops *ops;
 	enum db_dialect dialect;
 	int depth;          /* open transaction + savepoints */
+	int transient;      /* the last failure was a transient conflict */
 };
+
+/* What a driver's error says in words, per kind of failure (db.h). */
+#define DB_MSG_UNIQUE "conflicts with a record that already exists"
+#define DB_MSG_FOREIGN "refers to a record that does not exist (any more)"
+#define DB_MSG_CHECK "a value is not allowed here"
+#define DB_MSG_TRANSIENT "conflicts with a change made at the same time; try again"
+#define DB_MSG_UNAVAILABLE "the database is unavailable; try again shortly"
 
 struct db_stmt {
 	struct db *db;

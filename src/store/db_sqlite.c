@@ -29,31 +29,36 @@ static sqlite3 *handle(const struct db *db)
 	return ((const struct sqlite_db *)db)->h;
 }
 
-static enum sw_errcode map_code(int rc)
+/* The error of extended result code rc in words (db.h); only what is
+ * none of the known kinds keeps SQLite's message, for the server log. */
+static int fail(struct db *db, int rc, struct sw_error *err)
 {
+	db->transient = 0;
 	switch (rc) {
 	case SQLITE_CONSTRAINT_UNIQUE:
 	case SQLITE_CONSTRAINT_PRIMARYKEY:
-		return SW_ECONFLICT;
+		return sw_error_set(err, SW_ECONFLICT, "", DB_MSG_UNIQUE);
 	case SQLITE_CONSTRAINT_FOREIGNKEY:
-		return SW_ENOTFOUND;
+		return sw_error_set(err, SW_ENOTFOUND, "", DB_MSG_FOREIGN);
 	case SQLITE_CONSTRAINT_CHECK:
 	case SQLITE_CONSTRAINT_NOTNULL:
-		return SW_EINVAL;
-	default:
-		return SW_EINTERNAL;
+		return sw_error_set(err, SW_EINVAL, "", DB_MSG_CHECK);
 	}
-}
-
-static int fail(sqlite3 *h, int rc, struct sw_error *err)
-{
-	return sw_error_set(err, map_code(rc), "", "sqlite: %s", sqlite3_errmsg(h));
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		/* Another writer held the lock longer than the busy timeout, or
+		 * a read snapshot went stale before its first write. */
+		db->transient = 1;
+		return sw_error_set(err, SW_ECONFLICT, "", DB_MSG_TRANSIENT);
+	}
+	return sw_error_set(err, SW_EINTERNAL, "", "sqlite: %s", sqlite3_errmsg(handle(db)));
 }
 
 static int sq_exec(struct db *db, const char *sql, struct sw_error *err)
 {
 	int rc = sqlite3_exec(handle(db), sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : fail(handle(db), sqlite3_extended_errcode(handle(db)), err);
+	return rc == SQLITE_OK ? 0 : fail(db, sqlite3_extended_errcode(handle(db)), err);
 }
 
 static void sq_close(struct db *db)
@@ -103,7 +108,7 @@ static struct db_stmt *sq_prepare(struct db *db, const char *sql, unsigned flags
 	st->base.db = db;
 	int rc = sqlite3_prepare_v3(handle(db), sql, -1, SQLITE_PREPARE_PERSISTENT, &st->s, NULL);
 	if (rc != SQLITE_OK) {
-		fail(handle(db), sqlite3_extended_errcode(handle(db)), err);
+		fail(db, sqlite3_extended_errcode(handle(db)), err);
 		free(st);
 		return NULL;
 	}
@@ -152,7 +157,7 @@ static int sq_next(struct db_stmt *base, struct sw_error *err)
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc != SQLITE_DONE)
-		fail(handle(base->db), sqlite3_extended_errcode(handle(base->db)), err);
+		fail(base->db, sqlite3_extended_errcode(handle(base->db)), err);
 	sqlite3_reset(st->s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -617,6 +617,26 @@ static const struct migration migrations[] = {
 	  " sent_on {{DATE}} NOT NULL,"
 	  " PRIMARY KEY (organisation_id, offer_id, case_id));",
 	  { NULL, NULL } },
+	{ 13,
+	  /* Answers to changes sent with an Idempotency-Key, per user, kept
+	   * for a day (expires_at in seconds since the epoch): a retry gets
+	   * the first answer. status 0 is a key whose change has not
+	   * committed; answer is the body as base64. No foreign key: the
+	   * rows are short-lived and must not stop a user's removal. */
+	  "CREATE TABLE idempotency_keys ("
+	  " user_id BIGINT NOT NULL,"
+	  " idem_key TEXT NOT NULL,"
+	  " method TEXT NOT NULL,"
+	  " path TEXT NOT NULL,"
+	  " request_digest TEXT NOT NULL,"
+	  " status INTEGER NOT NULL,"
+	  " content_type TEXT,"
+	  " answer TEXT,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " expires_at BIGINT NOT NULL,"
+	  " PRIMARY KEY (user_id, idem_key));"
+	  "CREATE INDEX idempotency_keys_expires ON idempotency_keys (expires_at);",
+	  { NULL, NULL } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -24,5 +24,6 @@
 #include "store/store_medical.h"
 #include "store/store_document.h"
 #include "store/store_info.h"
+#include "store/store_idempotency.h"
 
 #endif

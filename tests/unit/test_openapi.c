@@ -87,7 +87,7 @@ static void spec_matches_router(void **state)
 	struct router *r = router_new();
 	static struct api_app app;
 	api_app_init(&app, NULL, NULL);
-	assert_int_equal(http_health_register(r, &err), 0);
+	assert_int_equal(http_health_register(r, NULL, &err), 0);
 	assert_int_equal(api_register_all(r, &app, &err), 0);
 
 	for (size_t i = 0; i < router_count(r); i++) {
