@@ -41,7 +41,10 @@ enum db_dialect {
  * valid inside a transaction (db_begin). SQLite always streams. */
 #define DB_STREAM 1u
 
-/* Opens "sqlite:PATH" or "postgresql://..." (also "postgres://..."). A bad
+/* Opens "sqlite:PATH" or "postgresql://..." (also "postgres://..."). SQLite
+ * syncs every commit to disk (synchronous = FULL): a power cut loses no
+ * acknowledged write. "sqlite:PATH?synchronous=normal" trades that for
+ * speed (a crash of the process still loses nothing). A bad
  * URL is SW_EINVAL with field "database"; a failed connection SW_EINTERNAL.
  * Caller frees with db_close.
  *

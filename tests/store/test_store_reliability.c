@@ -293,12 +293,60 @@ static void test_pool_reopens(void **state)
 	store_close(admin);
 }
 
+/* ---- SQLite: durable by default, a WAL that stays bounded ---- */
+
+#include <sys/stat.h>
+
+static int64_t pragma(struct store *st, const char *name)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT * FROM pragma_%s() WHERE 0 * $1 = 0", name);
+	return scalar(st, sql, 0);
+}
+
+static void test_sqlite_durability(void **state)
+{
+	(void)state;
+	if (is_pg())
+		skip();
+	struct sw_error err = { 0 };
+	assert_int_equal(pragma(ST, "synchronous"), 2);          /* FULL */
+	assert_int_equal(pragma(ST, "journal_size_limit"), 16777216);
+	char other[600];
+	snprintf(other, sizeof other, "%s?synchronous=normal", url);
+	struct store *st = store_open(other, &err);
+	assert_non_null(st);
+	assert_int_equal(pragma(st, "synchronous"), 1);          /* NORMAL */
+	store_close(st);
+	snprintf(other, sizeof other, "%s?synchronous=off", url);
+	assert_null(store_open(other, &err));
+	assert_int_equal(err.code, SW_EINVAL);
+	assert_string_equal(err.field, "database");
+
+	/* A burst of 40 MB in one transaction: the WAL holds all of it until
+	 * the commit, then is checkpointed and cut back. */
+	struct db *db = store_db(ST);
+	assert_int_equal(db_exec(db, "CREATE TABLE wal_t (b BLOB)", &err), 0);
+	assert_int_equal(db_begin(db, DB_WRITE, &err), 0);
+	for (int i = 0; i < 80; i++)
+		assert_int_equal(db_exec(db, "INSERT INTO wal_t VALUES (randomblob(524288))", &err), 0);
+	assert_int_equal(db_commit(db, &err), 0);
+	char wal[600];
+	struct stat sb;
+	snprintf(wal, sizeof wal, "%s-wal", url + 7);
+	assert_int_equal(stat(wal, &sb), 0);
+	if (sb.st_size > 16777216)
+		fail_msg("WAL is %lld bytes after the burst", (long long)sb.st_size);
+	assert_int_equal(db_exec(db, "DROP TABLE wal_t", &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors_in_words),
 		cmocka_unit_test(test_concurrent_case_writes),
 		cmocka_unit_test(test_pool_reopens),
+		cmocka_unit_test(test_sqlite_durability),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
