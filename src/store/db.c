@@ -178,6 +178,20 @@ sw_date db_col_date(struct db_stmt *st, int col)
 	return d;
 }
 
+int db_backup(struct db *db, const char *file, struct sw_error *err)
+{
+	if (db->dialect != DB_SQLITE)
+		return sw_error_set(err, SW_EINVAL, "database", "PostgreSQL is backed up with pg_dump");
+	return db_sqlite_backup(db, file, 0, err);
+}
+
+int db_restore(struct db *db, const char *file, struct sw_error *err)
+{
+	if (db->dialect != DB_SQLITE)
+		return sw_error_set(err, SW_EINVAL, "database", "PostgreSQL is restored with pg_restore");
+	return db_sqlite_backup(db, file, 1, err);
+}
+
 int db_transient(const struct db *db)
 {
 	return db->transient;

@@ -113,6 +113,14 @@ int db_commit(struct db *db, struct sw_error *err);
  * nothing left to undo. */
 void db_rollback(struct db *db);
 
+/* SQLite only: copies the whole database into file (a new SQLite file,
+ * which the caller made sure did not exist) while others go on reading
+ * and writing; db_restore copies such a file into this database. Both
+ * see one consistent snapshot. PostgreSQL uses pg_dump and pg_restore
+ * (src/cli/cmd_backup.c): SW_EINVAL here. */
+int db_backup(struct db *db, const char *file, struct sw_error *err);
+int db_restore(struct db *db, const char *file, struct sw_error *err);
+
 /* Whether the last failure on this connection was a transient conflict
  * with another transaction (PostgreSQL: serialization failure, deadlock,
  * lock not available; SQLite: busy or locked): the whole transaction may

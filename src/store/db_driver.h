@@ -57,4 +57,7 @@ struct db_stmt {
 struct db *db_sqlite_open(const char *path, struct sw_error *err);
 struct db *db_pg_open(const char *url, struct sw_error *err);
 
+/* SQLite's online backup (db_backup, db_restore). */
+int db_sqlite_backup(struct db *db, const char *file, int restore, struct sw_error *err);
+
 #endif

@@ -197,6 +197,48 @@ static int64_t sq_col_int(struct db_stmt *base, int col)
 
 /* Timestamps as UTC text in the format PostgreSQL prints with TimeZone UTC
  * and DateStyle ISO, so that both backends return the same strings. */
+/* ---- online backup ------------------------------------------------------ */
+
+/* Copies all of src's main database into dst's in one step: one read
+ * transaction on src, which in WAL mode does not stop its writers, and
+ * no restart when they commit meanwhile. */
+static int copy_db(sqlite3 *dst, sqlite3 *src, struct sw_error *err)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (b == NULL)
+		return sw_error_set(err, SW_EINTERNAL, "", "sqlite backup: %s", sqlite3_errmsg(dst));
+	int rc;
+	for (int tries = 0; (rc = sqlite3_backup_step(b, -1)) != SQLITE_DONE; tries++) {
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries == 100)
+			break;
+		sqlite3_sleep(50);
+	}
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		return sw_error_set(err, SW_EINTERNAL, "", "sqlite backup: %s", sqlite3_errstr(rc));
+	return 0;
+}
+
+int db_sqlite_backup(struct db *db, const char *file, int restore, struct sw_error *err)
+{
+	sqlite3 *other = NULL;
+	const int flags = restore ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(file, &other, flags, NULL) != SQLITE_OK) {
+		sw_error_set(err, SW_EINVAL, "file", "%s: %s", file,
+			     other != NULL ? sqlite3_errmsg(other) : "out of memory");
+		sqlite3_close(other);
+		return -1;
+	}
+	sqlite3_busy_timeout(other, SQLITE_BUSY_MS);
+	const int rc = restore ? copy_db(handle(db), other, err) : copy_db(other, handle(db), err);
+	/* A backup is a file on its own: no -wal beside it. */
+	if (rc == 0 && !restore && sqlite3_exec(other, "PRAGMA journal_mode = DELETE", NULL, NULL,
+						NULL) != SQLITE_OK)
+		sw_error_set(err, SW_EINTERNAL, "", "sqlite backup: %s", sqlite3_errmsg(other));
+	sqlite3_close(other);
+	return rc;
+}
+
 static const struct db_subst sqlite_subst[] = {
 	{ "{{ID}}", "INTEGER PRIMARY KEY AUTOINCREMENT" },
 	{ "{{DATE}}", "TEXT" },
