@@ -25,5 +25,6 @@
 #include "store/store_document.h"
 #include "store/store_info.h"
 #include "store/store_idempotency.h"
+#include "store/store_retention.h"
 
 #endif
