@@ -28,6 +28,8 @@ struct http_server {
 	unsigned drain_ms;
 	bool cookie_secure;
 	bool trust_proxy;
+	bool log_requests;
+	struct http_metrics *metrics;
 	uint16_t port;
 	atomic_uint inflight;    /* requests between first callback and completion */
 	atomic_bool draining;    /* shutting down: close connections after answering */
@@ -43,7 +45,51 @@ struct req_ctx {
 	bool answered;           /* a response was queued before the body */
 	bool bad_target;         /* the raw target failed http_uri_check */
 	struct sw_error target_err;
+	struct timespec start;   /* the first callback */
 };
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Counts the answer and writes its log line. */
+static void account(struct http_server *s, const struct req_ctx *rc, const char *method,
+		    const char *url, unsigned status)
+{
+	if (s->metrics == NULL && !s->log_requests)
+		return;
+	const double secs = seconds_since(&rc->start);
+	const char *route = rc->req.route != NULL ? rc->req.route
+			    : s->site.files != NULL && status < 400 ? "static"
+								     : "other";
+	if (s->metrics != NULL)
+		http_metrics_observe(s->metrics, method, route, status, secs);
+	if (!s->log_requests)
+		return;
+	char ts[64];
+	struct timespec wall;
+	struct tm tm;
+	clock_gettime(CLOCK_REALTIME, &wall);
+	gmtime_r(&wall.tv_sec, &tm);
+	snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		 (long)(wall.tv_nsec / 1000000L) % 1000);
+	/* The path as asked for, without the query; not decoded when it was
+	 * refused (bad encoding), so the line shows what came in. */
+	const char *path = rc->req.path != NULL ? rc->req.path : url;
+	json_t *line = json_pack("{s:s, s:s, s:s%, s:s, s:i, s:f, s:s}", "ts", ts, "method",
+				 method, "path", path, strcspn(path, "?"), "route", route,
+				 "status", (int)status, "ms", secs * 1000.0, "client",
+				 rc->req.client_addr[0] ? rc->req.client_addr : "unknown");
+	char *text = line != NULL ? json_dumps(line, JSON_COMPACT) : NULL;
+	if (text != NULL)
+		fprintf(stderr, "%s\n", text);
+	free(text);
+	json_decref(line);
+}
 
 static int bad_port(const char *listen, struct sw_error *err)
 {
@@ -336,10 +382,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return MHD_NO;
 		*con_cls = rc;
 		rc->started = true;
+		clock_gettime(CLOCK_MONOTONIC, &rc->start);
 		atomic_fetch_add(&s->inflight, 1);
+		if (s->metrics != NULL)
+			http_metrics_inflight(s->metrics, 1);
 		if (rc->bad_target) {
 			rc->answered = true;
 			rc->too_large = true; /* drop any body */
+			account(s, rc, method, url, 400);
 			return queue_error(s, c, &rc->target_err);
 		}
 		if (declared_too_large(s, c)) {
@@ -347,6 +397,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			rc->too_large = true; /* drop any body MHD still hands us */
 			sw_error_set(&err, SW_ELIMIT, "body", "request body larger than %zu bytes",
 				     s->max_body);
+			account(s, rc, method, url, 413);
 			return queue_error(s, c, &err);
 		}
 		return MHD_YES;
@@ -362,13 +413,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (rc->too_large) {
 		sw_error_set(&err, SW_ELIMIT, "body", "request body larger than %zu bytes",
 			     s->max_body);
+		account(s, rc, method, url, 413);
 		return queue_error(s, c, &err);
 	}
-	if (build_request(s, c, rc, url, method, &err) != 0)
+	if (build_request(s, c, rc, url, method, &err) != 0) {
+		account(s, rc, method, url, 400);
 		return queue_error(s, c, &err);
+	}
 	struct http_response res;
 	http_response_init(&res);
 	http_dispatch(&s->site, &rc->req, &res);
+	account(s, rc, method, url, res.status);
 	return queue(s, c, &res);
 }
 
@@ -384,8 +439,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (rc->req.auth_free != NULL)
 		rc->req.auth_free(rc->req.auth);
 	free(rc->body);
-	if (rc->started)
+	if (rc->started) {
 		atomic_fetch_sub(&s->inflight, 1);
+		if (s->metrics != NULL)
+			http_metrics_inflight(s->metrics, -1);
+	}
 	free(rc);
 	*con_cls = NULL;
 }
@@ -417,6 +475,8 @@ struct http_server *http_server_start(const struct http_server_config *cfg,
 	s->drain_ms = cfg->drain_ms ? cfg->drain_ms : HTTP_DEFAULT_DRAIN_MS;
 	s->cookie_secure = cfg->cookie_secure;
 	s->trust_proxy = cfg->trust_proxy;
+	s->metrics = cfg->metrics;
+	s->log_requests = cfg->log_requests;
 	atomic_init(&s->inflight, 0);
 	atomic_init(&s->draining, false);
 	const int fd = listen_socket(host, port, err);
