@@ -204,8 +204,13 @@ static int attempt_change(struct api_call *c, const struct api_route *route, con
 		return rc;
 	}
 	if (claimed) {
+		const struct sw_error handler_err = *err;
 		if (idem_record(c, key, rc, res, err) != 0) {
+			/* A refusal whose statement broke the transaction
+			 * (PostgreSQL) cannot be kept: answer it unkept. */
 			db_rollback(db);
+			if (rc != 0)
+				*err = handler_err;
 			return -1;
 		}
 		rc = 0;
