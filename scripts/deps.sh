@@ -6,7 +6,7 @@ set -eu
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev
 libcairo2-dev libpango1.0-dev libical-dev libcmocka-dev libcurl4-openssl-dev
-postgresql-15 tzdata qpdf poppler-utils wrk nginx-light
+postgresql-15 tzdata qpdf poppler-utils wrk nginx-light haproxy
 fonts-dejavu-core jq chromium"
 
 missing=""

@@ -4,6 +4,8 @@
 #   scripts/pgtmp.sh start DIR   creates and starts a cluster in DIR, creates
 #                                database spoorwijzer_test, prints its URL
 #   scripts/pgtmp.sh stop DIR    stops the cluster and removes DIR
+#   scripts/pgtmp.sh restart DIR stops the server (fast: it ends every
+#                                session) and starts it again on its port
 #
 # The server listens on 127.0.0.1 only, at a free port in the private range,
 # with its unix socket inside DIR; fsync is off because the data is
@@ -80,9 +82,17 @@ stop() {
 	rm -rf "$dir"
 }
 
-[ $# -eq 2 ] || die "usage: $0 start|stop DIR"
+restart() {
+	dir=$1
+	[ -f "$dir/data/postmaster.pid" ] || die "no server running in $dir"
+	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart \
+		>/dev/null 2>&1 || die "restart failed: $(tail -5 "$dir/server.log")"
+}
+
+[ $# -eq 2 ] || die "usage: $0 start|stop|restart DIR"
 case $1 in
 start) start "$2" ;;
 stop) stop "$2" ;;
-*) die "usage: $0 start|stop DIR" ;;
+restart) restart "$2" ;;
+*) die "usage: $0 start|stop|restart DIR" ;;
 esac

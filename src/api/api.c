@@ -2,6 +2,8 @@
  * session hook that identifies the user of a request. */
 #include "api.h"
 
+#include "http/http_json.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +36,227 @@ static sw_date api_today(const struct api_app *app)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* A write that lost against a concurrent one (db_transient) is run again
+ * from the start, at most this often in all. */
+#define API_WRITE_ATTEMPTS 4
+
+/* Routes that log a user in or set a password: they spend ~100 ms in
+ * argon2, which must not hold SQLite's write lock, and their answer
+ * carries a new session secret, which is never stored. They run their own
+ * transactions (API_ROUTE_OWN_TX). */
+static const char *const own_tx_routes[] = {
+	"POST /api/v1/session",
+	"PUT /api/v1/session/password",
+	"POST /api/v1/invitations/{key}",
+};
+
+static unsigned route_flags(const char *method, const char *pattern)
+{
+	char key[256];
+	snprintf(key, sizeof key, "%s %s", method, pattern);
+	for (size_t i = 0; i < sizeof own_tx_routes / sizeof own_tx_routes[0]; i++)
+		if (strcmp(key, own_tx_routes[i]) == 0)
+			return API_ROUTE_OWN_TX;
+	return 0;
+}
+
+/* Forgets what an attempt built, so the next starts from nothing. */
+static void call_reset(struct api_call *c, struct http_response *res, struct sw_error *err)
+{
+	store_arena_free(&c->arena);
+	http_response_free(res);
+	http_response_init(res);
+	sw_error_clear(err);
+}
+
+static void backoff(int attempt)
+{
+	/* 1, 4, 9 ms: long enough for the other writer to commit. */
+	const struct timespec ts = { 0, (long)attempt * attempt * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+/* ---- Idempotency-Key ------------------------------------------------------ */
+
+#define API_IDEM_HEADER "Idempotency-Key"
+/* How long a key's answer is kept: a client retries within minutes. */
+#define API_IDEM_SECONDS (24 * 60 * 60)
+
+/* A key is 1..255 visible ASCII characters (a UUID, typically). */
+static int idem_key_check(const char *key, struct sw_error *err)
+{
+	const size_t n = strlen(key);
+	if (n == 0 || n > STORE_IDEM_KEY_MAX)
+		return sw_error_set(err, SW_EINVAL, API_IDEM_HEADER, "must be 1 to %d characters",
+				    STORE_IDEM_KEY_MAX);
+	for (size_t i = 0; i < n; i++)
+		if (key[i] < 0x21 || key[i] > 0x7e)
+			return sw_error_set(err, SW_EINVAL, API_IDEM_HEADER,
+					    "may hold only visible ASCII characters");
+	return 0;
+}
+
+/* What makes a retry the same request: method, path, query and body,
+ * each ended by a NUL (which none of them holds). */
+static int request_digest(const struct http_request *req, char out[CRYPTO_DIGEST_STRLEN],
+			  struct sw_error *err)
+{
+	size_t len = strlen(req->method) + strlen(req->path) + 2 + req->body_len;
+	for (size_t i = 0; i < req->nquery; i++)
+		len += strlen(req->query[i].key) + strlen(req->query[i].value) + 2;
+	char *buf = malloc(len), *p = buf;
+	if (buf == NULL)
+		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
+	const char *parts[2 + 2 * HTTP_MAX_QUERY];
+	size_t nparts = 0;
+	parts[nparts++] = req->method;
+	parts[nparts++] = req->path;
+	for (size_t i = 0; i < req->nquery; i++) {
+		parts[nparts++] = req->query[i].key;
+		parts[nparts++] = req->query[i].value;
+	}
+	for (size_t i = 0; i < nparts; i++) {
+		const size_t n = strlen(parts[i]) + 1;
+		memcpy(p, parts[i], n);
+		p += n;
+	}
+	memcpy(p, req->body, req->body_len);
+	crypto_sha256_hex(buf, len, out);
+	free(buf);
+	return 0;
+}
+
+/* Looks the key up in the change's transaction: 1 with res the first
+ * answer, 0 when the key is new (and now claimed for this request), -1
+ * with err (another request under this key: 422). */
+static int idem_replay_or_claim(struct api_call *c, const char *key, const char *digest,
+				struct http_response *res, struct sw_error *err)
+{
+	struct store_idem first;
+	struct sw_error e = { 0 };
+	const int64_t now = api_now();
+	if (store_idem_get(c->st, &c->arena, c->user->id, key, now, &first, &e) != 0) {
+		if (e.code != SW_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return store_idem_claim(c->st, c->user->id, key, c->req->method, c->req->path,
+					digest, now, now + API_IDEM_SECONDS, err);
+	}
+	if (strcmp(first.method, c->req->method) != 0 || strcmp(first.path, c->req->path) != 0 ||
+	    strcmp(first.digest, digest) != 0)
+		return sw_error_set(err, SW_EINVAL, API_IDEM_HEADER,
+				    "was used for another request (method, path or body differ);"
+				    " use a new key for a new request");
+	if (first.status == 0)
+		return sw_error_set(err, SW_ECONFLICT, API_IDEM_HEADER,
+				    "the first request with this key is still running; try again");
+	if (http_response_bytes(res, first.status,
+				first.content_type != NULL ? first.content_type : "application/json",
+				first.body != NULL ? (const void *)first.body : "", first.body_len,
+				err) != 0 ||
+	    http_response_header(res, "Idempotent-Replayed", "true", err) != 0)
+		return -1;
+	return 1;
+}
+
+/* Records the answer (for an error: the error's answer, built here) next
+ * to the change; rc is the handler's. 0 when res holds what to send. */
+static int idem_record(struct api_call *c, const char *key, int rc, struct http_response *res,
+		       struct sw_error *err)
+{
+	if (rc != 0) {
+		http_response_error(res, err);
+		sw_error_clear(err);
+	}
+	if (res->fd >= 0)  /* a file is not kept: the retry gets the status only */
+		return store_idem_answer(c->st, c->user->id, key, res->status,
+					 http_response_get_header(res, "Content-Type"), "", 0, err);
+	return store_idem_answer(c->st, c->user->id, key, res->status,
+				 http_response_get_header(res, "Content-Type"),
+				 res->body != NULL ? res->body : "", res->body_len, err);
+}
+
+/* ---- one transaction per change ---------------------------------------- */
+
+/* One attempt of a change in its own transaction (see run_change): 0 when
+ * res holds the answer and the transaction committed, -1 with err when
+ * the change failed (undone, or for a 4xx kept as run_change says). */
+static int attempt_change(struct api_call *c, const struct api_route *route, const char *key,
+			  const char *digest, struct http_response *res, struct sw_error *err)
+{
+	struct db *db = store_db(c->st);
+	if (db_begin(db, DB_WRITE, err) != 0)
+		return -1;
+	int rc = 0;
+	bool claimed = false;
+	if (key != NULL) {
+		rc = idem_replay_or_claim(c, key, digest, res, err);
+		if (rc == 1)  /* the first answer: nothing new to store */
+			return db_commit(db, err);
+		claimed = rc == 0;
+	}
+	if (rc == 0)
+		rc = route->fn(c, res, err);
+	const bool keep = rc == 0 || (json_err_status(err) < 500 && !db_transient(db));
+	if (!keep) {
+		db_rollback(db);
+		return rc;
+	}
+	if (claimed) {
+		const struct sw_error handler_err = *err;
+		if (idem_record(c, key, rc, res, err) != 0) {
+			/* A refusal whose statement broke the transaction
+			 * (PostgreSQL) cannot be kept: answer it unkept. */
+			db_rollback(db);
+			if (rc != 0)
+				*err = handler_err;
+			return -1;
+		}
+		rc = 0;
+	}
+	if (db_commit(db, rc == 0 ? err : NULL) != 0 && rc == 0)
+		return -1;
+	return rc;
+}
+
+/* A change runs in one transaction around the whole handler: what the
+ * handler reads back after its own commit comes from the same
+ * transaction, so its answer is built from what is committed, and an
+ * error after the write undoes it instead of answering an error for a
+ * change that stays. A 4xx commits what the handler kept (its own
+ * savepoints undid the rest: audit rows, failed-login counts stay); a 5xx
+ * undoes everything; a conflict with a concurrent writer runs the
+ * handler again. With an Idempotency-Key (logged-in users) the answer is
+ * stored in the same transaction, and a retry gets it back instead of a
+ * second change. */
+static int run_change(struct api_call *c, const struct api_route *route,
+		      struct http_response *res, struct sw_error *err)
+{
+	struct db *db = store_db(c->st);
+	const char *key = http_request_header(c->req, API_IDEM_HEADER);
+	char digest[CRYPTO_DIGEST_STRLEN];
+	if (key != NULL && (idem_key_check(key, err) != 0 || request_digest(c->req, digest, err) != 0))
+		return -1;
+	if (c->user == NULL)
+		key = NULL;  /* nobody to keep it for (the handler answers 401) */
+	for (int attempt = 1;; attempt++) {
+		const int rc = attempt_change(c, route, key, digest, res, err);
+		if (rc == 0 || !db_transient(db) || attempt == API_WRITE_ATTEMPTS) {
+			if (rc != 0 && res->status != 0) {
+				/* Nothing of an answer to an undone change may go out
+				 * (a cookie of a session that is not there). */
+				const struct sw_error keep_err = *err;
+				call_reset(c, res, err);
+				*err = keep_err;
+			}
+			return rc;
+		}
+		call_reset(c, res, err);
+		backoff(attempt);
+	}
+}
+
 static int trampoline(struct http_request *req, struct http_response *res, void *ctx,
 		      struct sw_error *err)
 {
@@ -45,8 +268,13 @@ static int trampoline(struct http_request *req, struct http_response *res, void 
 		.user = req->auth,
 		.today = api_today(app),
 	};
-	c.st = store_pool_get(app->pool);
-	const int rc = route->fn(&c, res, err);
+	if ((c.st = store_pool_get(app->pool, err)) == NULL)
+		return -1;
+	int rc;
+	if (http_method_is_safe(req->method) || (route->flags & API_ROUTE_OWN_TX) != 0)
+		rc = route->fn(&c, res, err);
+	else
+		rc = run_change(&c, route, res, err);
 	store_arena_free(&c.arena);
 	store_pool_put(app->pool, c.st);
 	return rc;
@@ -61,6 +289,7 @@ int api_route(struct router *r, struct api_app *app, const char *method, const c
 	struct api_route *route = &app->routes[app->nroutes];
 	route->app = app;
 	route->fn = fn;
+	route->flags = route_flags(method, pattern);
 	if (router_add(r, method, pattern, trampoline, route, err) != 0)
 		return -1;
 	app->nroutes++;
@@ -179,7 +408,11 @@ int api_authenticate(struct http_request *req, void *ctx, struct sw_error *err)
 	if (u == NULL)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	char csrf[HTTP_CSRF_TOKEN_LEN + 1];
-	struct store *st = store_pool_get(app->pool);
+	struct store *st = store_pool_get(app->pool, err);
+	if (st == NULL) {
+		free(u);
+		return -1;
+	}
 	const int rc = find_session(st, token, u, csrf, err);
 	store_pool_put(app->pool, st);
 	if (rc != 1) {

@@ -37,10 +37,15 @@ struct http_response;
 typedef int (*api_handler_fn)(struct api_call *c, struct http_response *res,
 			      struct sw_error *err);
 
+/* A route that manages its own transactions (login, passwords): not run
+ * inside the change's transaction and retry of api.c. */
+#define API_ROUTE_OWN_TX 1u
+
 /* What the router's ctx points at: one per route, kept in the app. */
 struct api_route {
 	struct api_app *app;
 	api_handler_fn fn;
+	unsigned flags;                        /* API_ROUTE_... */
 };
 
 /* Shared by all requests for the life of the server; set up by the caller,

@@ -18,6 +18,11 @@ int cmd_signals(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_key(int argc, char **argv);
 int cmd_network(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
+
+/* `db backup URL FILE` and `db restore URL FILE` (cmd_backup.c). */
+int cli_db_backup(const char *url, const char *file);
+int cli_db_restore(const char *url, const char *file);
 
 /* Reads the medical key from path (cmd_key.c): a regular file only its
  * owner may access, holding 64 hex characters. Anything else prints

@@ -1,7 +1,10 @@
-/* cmd_db.c - `spoorwijzer db`: schema migrations and the demo data.
+/* cmd_db.c - `spoorwijzer db`: schema migrations, the demo data, backup
+ * and restore (cmd_backup.c).
  *
  *   spoorwijzer db migrate --database URL
  *   spoorwijzer db seed --database URL [--date D] [--medical-key FILE]
+ *   spoorwijzer db backup --database URL FILE
+ *   spoorwijzer db restore --database URL FILE
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,13 +17,21 @@
 static int help(void)
 {
 	printf("usage: spoorwijzer db migrate --database URL\n"
-	       "       spoorwijzer db seed --database URL [--date D] [--medical-key FILE]\n\n"
+	       "       spoorwijzer db seed --database URL [--date D] [--medical-key FILE]\n"
+	       "       spoorwijzer db backup --database URL FILE\n"
+	       "       spoorwijzer db restore --database URL FILE\n\n"
 	       "migrate  brings the schema up to date (safe to repeat)\n"
 	       "seed     adds the demo organisations, users and cases, dated relative to\n"
 	       "         --date (default: today in Europe/Amsterdam); does nothing when the\n"
 	       "         demo data is already there; with --medical-key (or $"
 	       CLI_MEDICAL_KEY_ENV ")\n"
-	       "         also a medical note of the demo bedrijfsarts, sealed with that key\n\n"
+	       "         also a medical note of the demo bedrijfsarts, sealed with that key\n"
+	       "backup   writes a consistent copy of the whole database to FILE (never over an\n"
+	       "         existing file) while the server runs: SQLite's online backup, or\n"
+	       "         pg_dump's custom format for PostgreSQL\n"
+	       "restore  loads such a FILE into a new, empty database (SQLite file or\n"
+	       "         PostgreSQL database); then `db migrate` if the backup is older\n"
+	       "The medical key is never in a backup: keep its file, apart from them.\n\n"
 	       "URL is sqlite:PATH or postgresql://USER@HOST:PORT/DBNAME.\n");
 	return CLI_OK;
 }
@@ -63,7 +74,7 @@ static int seed(struct store *st, sw_date today, const uint8_t *key)
 
 int cmd_db(int argc, char **argv)
 {
-	const char *sub = NULL, *url = NULL, *key_file = getenv(CLI_MEDICAL_KEY_ENV);
+	const char *sub = NULL, *url = NULL, *file = NULL, *key_file = getenv(CLI_MEDICAL_KEY_ENV);
 	sw_date today = DATE_NONE;
 	for (int i = 1; i < argc; i++) {
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -85,17 +96,30 @@ int cmd_db(int argc, char **argv)
 			i++;
 		} else if (argv[i][0] != '-' && sub == NULL) {
 			sub = argv[i];
+		} else if (argv[i][0] != '-' && file == NULL && sub != NULL &&
+			   (strcmp(sub, "backup") == 0 || strcmp(sub, "restore") == 0)) {
+			file = argv[i];
 		} else {
 			return cli_usage_error("db: unknown argument '%s' (see spoorwijzer db --help)",
 					       argv[i]);
 		}
 	}
 	if (sub == NULL)
-		return cli_usage_error("db: missing subcommand: migrate or seed");
-	if (strcmp(sub, "migrate") != 0 && strcmp(sub, "seed") != 0)
-		return cli_usage_error("db: unknown subcommand '%s': migrate or seed", sub);
+		return cli_usage_error("db: missing subcommand: migrate, seed, backup or restore");
+	const bool with_file = strcmp(sub, "backup") == 0 || strcmp(sub, "restore") == 0;
+	if (strcmp(sub, "migrate") != 0 && strcmp(sub, "seed") != 0 && !with_file)
+		return cli_usage_error("db: unknown subcommand '%s': migrate, seed, backup or restore",
+				       sub);
 	if (url == NULL)
 		return cli_usage_error("--database: required (sqlite:PATH or postgresql://...)");
+	if (with_file && file == NULL)
+		return cli_usage_error("db %s: missing FILE", sub);
+	if (with_file && (today != DATE_NONE || key_file != getenv(CLI_MEDICAL_KEY_ENV)))
+		return cli_usage_error("db %s: takes only --database URL FILE", sub);
+	if (strcmp(sub, "backup") == 0)
+		return cli_db_backup(url, file);
+	if (strcmp(sub, "restore") == 0)
+		return cli_db_restore(url, file);
 	if (today != DATE_NONE && strcmp(sub, "seed") != 0)
 		return cli_usage_error("--date: only for db seed");
 

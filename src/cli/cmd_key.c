@@ -1,5 +1,6 @@
 /* cmd_key.c - `spoorwijzer key generate FILE`: a new key of the medical
- * domain, and reading one (serve --medical-key, db seed --medical-key).
+ * domain; `key rotate`: every medical note re-sealed under a new key; and
+ * reading one (serve --medical-key, db seed --medical-key).
  *
  * The key lives in a file outside the database (DOMAIN.md section 3), as
  * 64 hex characters, readable by its owner only: a database dump or backup
@@ -13,14 +14,21 @@
 
 #include "cli.h"
 #include "core/crypto.h"
+#include "store/store.h"
 
 static int help(void)
 {
-	printf("usage: spoorwijzer key generate FILE\n\n"
-	       "Writes a new key for the medical domain to FILE (mode 0600); refuses to\n"
-	       "overwrite an existing file. Keep it outside the database and its backups:\n"
-	       "without it no medical note can be read, and with another key neither.\n"
-	       "Give it to `spoorwijzer serve --medical-key FILE`.\n");
+	printf("usage: spoorwijzer key generate FILE\n"
+	       "       spoorwijzer key rotate --database URL --old-key FILE --new-key FILE\n\n"
+	       "generate  writes a new key for the medical domain to FILE (mode 0600); refuses\n"
+	       "          to overwrite an existing file. Keep it outside the database and its\n"
+	       "          backups: without it no medical note can be read, and with another\n"
+	       "          key neither. Give it to `spoorwijzer serve --medical-key FILE`.\n"
+	       "rotate    re-seals every medical note under the new key (made with generate),\n"
+	       "          100 notes per transaction while the servers run; afterwards the old\n"
+	       "          key opens nothing. Restart the servers with --medical-key NEW: until\n"
+	       "          then their medical routes answer 503 for re-sealed notes (the rest\n"
+	       "          of the system is not affected). Safe to run again.\n");
 	return CLI_OK;
 }
 
@@ -81,11 +89,60 @@ int cli_medical_key_load(const char *arg, const char *path, uint8_t key[CRYPTO_K
 	return CLI_OK;
 }
 
+static int rotate(int argc, char **argv)
+{
+	const char *url = NULL, *old_file = NULL, *new_file = NULL;
+	for (int i = 2; i < argc; i++) {
+		const char **slot = strcmp(argv[i], "--database") == 0  ? &url
+				     : strcmp(argv[i], "--old-key") == 0 ? &old_file
+				     : strcmp(argv[i], "--new-key") == 0 ? &new_file
+									 : NULL;
+		if (slot == NULL)
+			return cli_usage_error("key rotate: unknown argument '%s'", argv[i]);
+		if (i + 1 >= argc)
+			return cli_usage_error("%s: missing value", argv[i]);
+		*slot = argv[++i];
+	}
+	if (url == NULL || old_file == NULL || new_file == NULL)
+		return cli_usage_error("key rotate: needs --database URL --old-key FILE"
+				       " --new-key FILE");
+	uint8_t old_key[CRYPTO_KEY_BYTES], new_key[CRYPTO_KEY_BYTES];
+	if (crypto_init() != 0 || cli_medical_key_load("--old-key", old_file, old_key) != CLI_OK)
+		return CLI_USAGE;
+	if (cli_medical_key_load("--new-key", new_file, new_key) != CLI_OK) {
+		crypto_wipe(old_key, sizeof old_key);
+		return CLI_USAGE;
+	}
+	struct sw_error err = { 0 };
+	struct store *st = store_open(url, &err);
+	int rc = CLI_FAIL;
+	size_t n = 0;
+	if (st == NULL) {
+		fprintf(stderr, "spoorwijzer: --database: %s\n", err.message);
+		rc = err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
+	} else if (store_medical_reseal(st, old_key, new_key, &n, &err) != 0) {
+		fprintf(stderr, "spoorwijzer: key rotate: %s%s%s (%zu notes re-sealed before)\n",
+			err.field, *err.field ? ": " : "", err.message, n);
+		rc = err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
+	} else {
+		printf("%zu medical note%s re-sealed with %s; start the servers with --medical-key"
+		       " %s and destroy the old key\n", n, n == 1 ? "" : "s", new_file, new_file);
+		rc = CLI_OK;
+	}
+	store_close(st);
+	crypto_wipe(old_key, sizeof old_key);
+	crypto_wipe(new_key, sizeof new_key);
+	return rc;
+}
+
 int cmd_key(int argc, char **argv)
 {
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
 		return help();
+	if (argc >= 2 && strcmp(argv[1], "rotate") == 0)
+		return rotate(argc, argv);
 	if (argc != 3 || strcmp(argv[1], "generate") != 0)
-		return cli_usage_error("key: usage: spoorwijzer key generate FILE");
+		return cli_usage_error("key: usage: spoorwijzer key generate FILE |"
+				       " key rotate --database URL --old-key FILE --new-key FILE");
 	return generate(argv[2]);
 }

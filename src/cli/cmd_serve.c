@@ -10,6 +10,7 @@
 #include "api/api.h"
 #include "cli.h"
 #include "http/http_health.h"
+#include "http/http_metrics.h"
 #include "http/http_ratelimit.h"
 #include "http/http_router.h"
 #include "http/http_server.h"
@@ -30,6 +31,7 @@ struct serve_opts {
 	size_t max_body;
 	bool secure_cookies;
 	bool trust_proxy;
+	bool no_request_log;
 	sw_date today;              /* --today (tests): DATE_NONE for the clock */
 };
 
@@ -39,7 +41,7 @@ static int usage(FILE *out)
 		"usage: spoorwijzer serve --database URL --listen HOST:PORT [--web DIR]\n"
 		"                         [--threads N] [--max-body BYTES]\n"
 		"                         [--secure-cookies] [--trust-proxy]\n"
-		"                         [--medical-key FILE]\n\n"
+		"                         [--medical-key FILE] [--no-request-log]\n\n"
 		"  --database URL    sqlite:PATH or postgresql://...\n"
 		"  --listen HOST:PORT  address to serve on, e.g. 127.0.0.1:8080 or [::1]:8080\n"
 		"  --web DIR         serve the built front end (web/dist) from DIR\n"
@@ -51,6 +53,7 @@ static int usage(FILE *out)
 		"  --medical-key FILE  key of the medical domain (`spoorwijzer key generate`);\n"
 		"                    default $" CLI_MEDICAL_KEY_ENV ". Without one the\n"
 		"                    medical routes answer 503.\n"
+		"  --no-request-log  no JSON line per request on stderr\n"
 		"\nStops on SIGTERM or SIGINT after the requests in progress are answered.\n");
 	return out == stdout ? CLI_OK : CLI_USAGE;
 }
@@ -114,6 +117,8 @@ static int parse_args(int argc, char **argv, struct serve_opts *o)
 			o->secure_cookies = true;
 		} else if (strcmp(a, "--trust-proxy") == 0) {
 			o->trust_proxy = true;
+		} else if (strcmp(a, "--no-request-log") == 0) {
+			o->no_request_log = true;
 		} else if (strcmp(a, "--today") == 0) {
 			if (cli_parse_date(a, v, &o->today) != 0)
 				return CLI_USAGE;
@@ -141,10 +146,33 @@ static int parse_args(int argc, char **argv, struct serve_opts *o)
 	return CLI_OK;
 }
 
-/* The health probe, then every API resource (api_register_all). */
-static int serve_register_api(struct router *r, struct api_app *app, struct sw_error *err)
+static int ping_database(void *pool, struct sw_error *err)
 {
-	if (http_health_register(r, err) != 0)
+	return store_pool_ping(pool, err);
+}
+
+/* The pool's part of /metrics. */
+static void pool_metrics(void *pool, FILE *out)
+{
+	int size, busy;
+	store_pool_stats(pool, &size, &busy);
+	fprintf(out, "# HELP spoorwijzer_db_pool_connections Database connections of the pool.\n"
+		     "# TYPE spoorwijzer_db_pool_connections gauge\n"
+		     "spoorwijzer_db_pool_connections %d\n"
+		     "# HELP spoorwijzer_db_pool_in_use Connections checked out by requests.\n"
+		     "# TYPE spoorwijzer_db_pool_in_use gauge\n"
+		     "spoorwijzer_db_pool_in_use %d\n", size, busy);
+}
+
+/* The health probe (with the database), /metrics, then every API
+ * resource (api_register_all). health and metrics must outlive r. */
+static int serve_register_api(struct router *r, struct api_app *app, struct http_health *health,
+			      struct http_metrics *metrics, struct sw_error *err)
+{
+	health->database = ping_database;
+	health->ctx = app->pool;
+	if (http_health_register(r, health, err) != 0 ||
+	    http_metrics_register(r, metrics, err) != 0)
 		return -1;
 	return api_register_all(r, app, err);
 }
@@ -162,10 +190,11 @@ static struct store_pool *open_pool(const struct serve_opts *o, int *rc)
 		*rc = err.code == SW_EINVAL ? CLI_USAGE : CLI_FAIL;
 		return NULL;
 	}
-	struct store *st = store_pool_get(pool);
+	struct store *st = store_pool_get(pool, &err);
 	int version = 0;
-	const int ok = store_schema_version(st, &version, &err) == 0;
-	store_pool_put(pool, st);
+	const int ok = st != NULL && store_schema_version(st, &version, &err) == 0;
+	if (st != NULL)
+		store_pool_put(pool, st);
 	if (!ok || version != store_schema_latest()) {
 		if (ok)
 			fprintf(stderr, "spoorwijzer: --database: schema is at version %d, not %d:"
@@ -180,7 +209,7 @@ static struct store_pool *open_pool(const struct serve_opts *o, int *rc)
 }
 
 static int run(const struct serve_opts *o, struct router *r, struct http_static *files,
-	       struct api_app *app)
+	       struct api_app *app, struct http_metrics *metrics)
 {
 	const struct http_site site = { .router = r, .files = files,
 					.authenticate = api_authenticate, .app = app };
@@ -190,6 +219,8 @@ static int run(const struct serve_opts *o, struct router *r, struct http_static 
 		.max_body = o->max_body,
 		.cookie_secure = o->secure_cookies,
 		.trust_proxy = o->trust_proxy,
+		.metrics = metrics,
+		.log_requests = !o->no_request_log,
 	};
 	sigset_t stop;
 	if (http_signals_block(&stop) != 0) {
@@ -243,7 +274,9 @@ int cmd_serve(int argc, char **argv)
 	struct http_ratelimit *login_limit =
 		http_ratelimit_new(SERVE_LOGIN_RATE, SERVE_LOGIN_BURST, SERVE_LOGIN_BUCKETS);
 	struct router *r = router_new();
-	if (app == NULL || login_limit == NULL || r == NULL) {
+	struct http_health health;
+	struct http_metrics *metrics = http_metrics_new(pool_metrics, pool);
+	if (app == NULL || metrics == NULL || login_limit == NULL || r == NULL) {
 		fprintf(stderr, "spoorwijzer: serve: out of memory\n");
 	} else {
 		api_app_init(app, pool, login_limit);
@@ -255,12 +288,13 @@ int cmd_serve(int argc, char **argv)
 			fprintf(stderr, "spoorwijzer: no --medical-key: the medical domain answers"
 				" 503\n");
 		}
-		if (serve_register_api(r, app, &err) != 0)
+		if (serve_register_api(r, app, &health, metrics, &err) != 0)
 			fprintf(stderr, "spoorwijzer: serve: %s: %s\n", err.field, err.message);
 		else
-			rc = run(&o, r, files, app);
+			rc = run(&o, r, files, app, metrics);
 	}
 	router_free(r);
+	http_metrics_free(metrics);
 	if (app != NULL)
 		crypto_wipe(app->medical_key, sizeof app->medical_key);
 	crypto_wipe(key, sizeof key);

@@ -16,8 +16,9 @@ static const struct {
 	{ "db", cmd_db, "migrate or seed a database (sqlite:PATH or postgresql://...)" },
 	{ "signals", cmd_signals, "daily run: what is due in 14 days or overdue, per case and party" },
 	{ "serve", cmd_serve, "serve the API and the web portal" },
-	{ "key", cmd_key, "generate the key of the medical domain" },
+	{ "key", cmd_key, "generate or rotate the key of the medical domain" },
 	{ "network", cmd_network, "alerts to network employers: new matching candidates (teasers)" },
+	{ "retention", cmd_retention, "remove the case data whose retention term passed (AVG)" },
 };
 
 static int usage(FILE *out)

@@ -91,6 +91,7 @@ static int dispatch(const struct http_site *site, struct http_request *req,
 	int rc;
 	switch (m.result) {
 	case ROUTER_FOUND:
+		req->route = m.pattern;
 		rc = call_handler(site, req, res, &m, err);
 		/* The parameters point into m, which ends here. */
 		req->nparams = 0;

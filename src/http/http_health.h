@@ -1,6 +1,7 @@
-/* http_health.h - GET /api/v1/health: the liveness probe for load
- * balancers and `make run`. Answers without touching the store, so it says
- * the process serves, not that the database is reachable. */
+/* http_health.h - GET /api/v1/health: the probe for load balancers and
+ * `make run`. With a database check it answers 503 while the database
+ * cannot be reached, so that a balancer sends requests elsewhere and an
+ * operator sees why; without one it only says the process serves. */
 #ifndef SW_HTTP_HEALTH_H
 #define SW_HTTP_HEALTH_H
 
@@ -14,6 +15,15 @@
 
 #define HTTP_HEALTH_PATH "/api/v1/health"
 
-int http_health_register(struct router *r, struct sw_error *err);
+/* One round trip to the database: 0 when it answers, else -1 with err. */
+typedef int (*http_health_check_fn)(void *ctx, struct sw_error *err);
+
+struct http_health {
+	http_health_check_fn database;   /* NULL: no database to check */
+	void *ctx;
+};
+
+/* h (NULL: no checks) must outlive the router. */
+int http_health_register(struct router *r, const struct http_health *h, struct sw_error *err);
 
 #endif

@@ -29,6 +29,8 @@ struct http_kv {
 struct http_request {
 	const char *method;          /* "GET", "POST", ... */
 	const char *path;            /* percent-decoded, without the query */
+	const char *route;           /* the router's pattern that matched, set by
+				      * http_dispatch; NULL: none (static, 404) */
 	struct http_kv params[HTTP_MAX_PARAMS];   /* path parameters, by the router */
 	size_t nparams;
 	struct http_kv query[HTTP_MAX_QUERY];     /* decoded query arguments */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "http_json.h"
+#include "http_uri.h"
 
 #define HTTP_CONNECTION_LIMIT 4096
 
@@ -27,19 +28,68 @@ struct http_server {
 	unsigned drain_ms;
 	bool cookie_secure;
 	bool trust_proxy;
+	bool log_requests;
+	struct http_metrics *metrics;
 	uint16_t port;
 	atomic_uint inflight;    /* requests between first callback and completion */
 	atomic_bool draining;    /* shutting down: close connections after answering */
 };
 
-/* One request, from its first callback to MHD's completion notice. */
+/* One request, from the URI callback to MHD's completion notice. */
 struct req_ctx {
 	struct http_request req;
 	char *body;
 	size_t len, cap;
+	bool started;            /* counted in inflight */
 	bool too_large;
 	bool answered;           /* a response was queued before the body */
+	bool bad_target;         /* the raw target failed http_uri_check */
+	struct sw_error target_err;
+	struct timespec start;   /* the first callback */
 };
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Counts the answer and writes its log line. */
+static void account(struct http_server *s, const struct req_ctx *rc, const char *method,
+		    const char *url, unsigned status)
+{
+	if (s->metrics == NULL && !s->log_requests)
+		return;
+	const double secs = seconds_since(&rc->start);
+	const char *route = rc->req.route != NULL ? rc->req.route
+			    : s->site.files != NULL && status < 400 ? "static"
+								     : "other";
+	if (s->metrics != NULL)
+		http_metrics_observe(s->metrics, method, route, status, secs);
+	if (!s->log_requests)
+		return;
+	char ts[64];
+	struct timespec wall;
+	struct tm tm;
+	clock_gettime(CLOCK_REALTIME, &wall);
+	gmtime_r(&wall.tv_sec, &tm);
+	snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		 (long)(wall.tv_nsec / 1000000L) % 1000);
+	/* The path as asked for, without the query; not decoded when it was
+	 * refused (bad encoding), so the line shows what came in. */
+	const char *path = rc->req.path != NULL ? rc->req.path : url;
+	json_t *line = json_pack("{s:s, s:s, s:s%, s:s, s:i, s:f, s:s}", "ts", ts, "method",
+				 method, "path", path, strcspn(path, "?"), "route", route,
+				 "status", (int)status, "ms", secs * 1000.0, "client",
+				 rc->req.client_addr[0] ? rc->req.client_addr : "unknown");
+	char *text = line != NULL ? json_dumps(line, JSON_COMPACT) : NULL;
+	if (text != NULL)
+		fprintf(stderr, "%s\n", text);
+	free(text);
+	json_decref(line);
+}
 
 static int bad_port(const char *listen, struct sw_error *err)
 {
@@ -305,6 +355,18 @@ static int build_request(struct http_server *s, struct MHD_Connection *c, struct
 	return 0;
 }
 
+/* MHD calls this with the target as sent, before it decodes it; what it
+ * returns is the request's context in on_request. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	struct req_ctx *rc = calloc(1, sizeof *rc);
+	if (rc != NULL && http_uri_check(uri, &rc->target_err) != 0)
+		rc->bad_target = true;
+	return rc;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_data_size,
@@ -315,17 +377,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct req_ctx *rc = *con_cls;
 	struct sw_error err;
 	sw_error_clear(&err);
-	if (rc == NULL) {
-		rc = calloc(1, sizeof *rc);
-		if (rc == NULL)
+	if (rc == NULL || !rc->started) {
+		if (rc == NULL && (rc = calloc(1, sizeof *rc)) == NULL)
 			return MHD_NO;
 		*con_cls = rc;
+		rc->started = true;
+		clock_gettime(CLOCK_MONOTONIC, &rc->start);
 		atomic_fetch_add(&s->inflight, 1);
+		if (s->metrics != NULL)
+			http_metrics_inflight(s->metrics, 1);
+		if (rc->bad_target) {
+			rc->answered = true;
+			rc->too_large = true; /* drop any body */
+			account(s, rc, method, url, 400);
+			return queue_error(s, c, &rc->target_err);
+		}
 		if (declared_too_large(s, c)) {
 			rc->answered = true;
 			rc->too_large = true; /* drop any body MHD still hands us */
 			sw_error_set(&err, SW_ELIMIT, "body", "request body larger than %zu bytes",
 				     s->max_body);
+			account(s, rc, method, url, 413);
 			return queue_error(s, c, &err);
 		}
 		return MHD_YES;
@@ -341,13 +413,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (rc->too_large) {
 		sw_error_set(&err, SW_ELIMIT, "body", "request body larger than %zu bytes",
 			     s->max_body);
+		account(s, rc, method, url, 413);
 		return queue_error(s, c, &err);
 	}
-	if (build_request(s, c, rc, url, method, &err) != 0)
+	if (build_request(s, c, rc, url, method, &err) != 0) {
+		account(s, rc, method, url, 400);
 		return queue_error(s, c, &err);
+	}
 	struct http_response res;
 	http_response_init(&res);
 	http_dispatch(&s->site, &rc->req, &res);
+	account(s, rc, method, url, res.status);
 	return queue(s, c, &res);
 }
 
@@ -363,9 +439,13 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (rc->req.auth_free != NULL)
 		rc->req.auth_free(rc->req.auth);
 	free(rc->body);
+	if (rc->started) {
+		atomic_fetch_sub(&s->inflight, 1);
+		if (s->metrics != NULL)
+			http_metrics_inflight(s->metrics, -1);
+	}
 	free(rc);
 	*con_cls = NULL;
-	atomic_fetch_sub(&s->inflight, 1);
 }
 
 static unsigned default_threads(void)
@@ -395,6 +475,8 @@ struct http_server *http_server_start(const struct http_server_config *cfg,
 	s->drain_ms = cfg->drain_ms ? cfg->drain_ms : HTTP_DEFAULT_DRAIN_MS;
 	s->cookie_secure = cfg->cookie_secure;
 	s->trust_proxy = cfg->trust_proxy;
+	s->metrics = cfg->metrics;
+	s->log_requests = cfg->log_requests;
 	atomic_init(&s->inflight, 0);
 	atomic_init(&s->draining, false);
 	const int fd = listen_socket(host, port, err);
@@ -420,6 +502,7 @@ struct http_server *http_server_start(const struct http_server_config *cfg,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)HTTP_CONNECTION_LIMIT,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
 		MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
 		MHD_OPTION_ARRAY, pool,
 		MHD_OPTION_END);

@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "http_dispatch.h"
+#include "http_metrics.h"
 
 /* Room for a 10 MiB attachment (a scan, a photo); JSON bodies are held to
  * JSON_BODY_MAX_BYTES by json_body_parse. */
@@ -35,6 +36,11 @@ struct http_server_config {
 	/* Behind a reverse proxy on this host: when the peer is loopback, the
 	 * client address is the last X-Forwarded-For entry. */
 	bool trust_proxy;
+	/* Counts of every request (GET /metrics serves them); NULL: none. */
+	struct http_metrics *metrics;
+	/* One JSON line per request on stderr: time, method, path (without
+	 * the query, which may hold names), route, status, ms, client. */
+	bool log_requests;
 };
 
 struct http_server;

@@ -178,14 +178,45 @@ sw_date db_col_date(struct db_stmt *st, int col)
 	return d;
 }
 
+int db_backup(struct db *db, const char *file, struct sw_error *err)
+{
+	if (db->dialect != DB_SQLITE)
+		return sw_error_set(err, SW_EINVAL, "database", "PostgreSQL is backed up with pg_dump");
+	return db_sqlite_backup(db, file, 0, err);
+}
+
+int db_restore(struct db *db, const char *file, struct sw_error *err)
+{
+	if (db->dialect != DB_SQLITE)
+		return sw_error_set(err, SW_EINVAL, "database", "PostgreSQL is restored with pg_restore");
+	return db_sqlite_backup(db, file, 1, err);
+}
+
+int db_transient(const struct db *db)
+{
+	return db->transient;
+}
+
+int db_lost(struct db *db)
+{
+	return db->ops->lost != NULL && db->ops->lost(db);
+}
+
+int db_ping(struct db *db, struct sw_error *err)
+{
+	return db->ops->exec(db, "SELECT 1", err);
+}
+
 int db_begin(struct db *db, unsigned mode, struct sw_error *err)
 {
 	char sql[48];
-	if (db->depth == 0)
+	if (db->depth == 0) {
+		db->transient = 0;
 		snprintf(sql, sizeof sql, "%s", mode == DB_READ ? db->ops->begin_read
 								  : db->ops->begin_write);
-	else
+	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT sw_%d", db->depth);
+	}
 	if (db->ops->exec(db, sql, err) != 0)
 		return -1;
 	db->depth++;

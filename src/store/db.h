@@ -41,9 +41,20 @@ enum db_dialect {
  * valid inside a transaction (db_begin). SQLite always streams. */
 #define DB_STREAM 1u
 
-/* Opens "sqlite:PATH" or "postgresql://..." (also "postgres://..."). A bad
+/* Opens "sqlite:PATH" or "postgresql://..." (also "postgres://..."). SQLite
+ * syncs every commit to disk (synchronous = FULL): a power cut loses no
+ * acknowledged write. "sqlite:PATH?synchronous=normal" trades that for
+ * speed (a crash of the process still loses nothing). A bad
  * URL is SW_EINVAL with field "database"; a failed connection SW_EINTERNAL.
- * Caller frees with db_close. */
+ * Caller frees with db_close.
+ *
+ * Errors of statements say what happened in words and never pass the
+ * database's own text on (it names tables and constraints): a unique
+ * violation is SW_ECONFLICT, a missing reference SW_ENOTFOUND, a CHECK or
+ * NOT NULL SW_EINVAL, a transient conflict (db_transient) SW_ECONFLICT, a
+ * lost or unreachable server SW_EUNAVAILABLE; anything else is
+ * SW_EINTERNAL with the database's message, which only the server log
+ * shows. */
 struct db *db_open(const char *url, struct sw_error *err);
 
 /* Closes the connection; the caller has freed its statements first. */
@@ -101,6 +112,30 @@ int db_commit(struct db *db, struct sw_error *err);
 /* Never fails from the caller's view: on a broken connection there is
  * nothing left to undo. */
 void db_rollback(struct db *db);
+
+/* SQLite only: copies the whole database into file (a new SQLite file,
+ * which the caller made sure did not exist) while others go on reading
+ * and writing; db_restore copies such a file into this database. Both
+ * see one consistent snapshot. PostgreSQL uses pg_dump and pg_restore
+ * (src/cli/cmd_backup.c): SW_EINVAL here. */
+int db_backup(struct db *db, const char *file, struct sw_error *err);
+int db_restore(struct db *db, const char *file, struct sw_error *err);
+
+/* Whether the last failure on this connection was a transient conflict
+ * with another transaction (PostgreSQL: serialization failure, deadlock,
+ * lock not available; SQLite: busy or locked): the whole transaction may
+ * succeed when it is run again. Cleared by the outermost db_begin. */
+int db_transient(const struct db *db);
+
+/* Whether the connection is known to be lost (the server went away:
+ * PostgreSQL restarted or closed it). Costs no round trip: it looks at
+ * the idle socket for the server's goodbye. A lost connection is not
+ * used again; the caller re-opens it (store_pool does). SQLite: never. */
+int db_lost(struct db *db);
+
+/* One round trip to the server ("SELECT 1"), for the health check.
+ * SW_EUNAVAILABLE when the database cannot be reached. */
+int db_ping(struct db *db, struct sw_error *err);
 
 /* The SQL of a query with this connection's {{TOKEN}}s substituted:
  *   {{ID}}    auto-numbered 64-bit primary key column

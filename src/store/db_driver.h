@@ -31,13 +31,22 @@ struct db_ops {
 	const char *(*col_text)(struct db_stmt *st, int col);
 	int (*col_isnull)(struct db_stmt *st, int col);
 	int64_t (*col_int)(struct db_stmt *st, int col);
+	int (*lost)(struct db *db);         /* NULL: never lost (SQLite) */
 };
 
 struct db {
 	const struct db_ops *ops;
 	enum db_dialect dialect;
 	int depth;          /* open transaction + savepoints */
+	int transient;      /* the last failure was a transient conflict */
 };
+
+/* What a driver's error says in words, per kind of failure (db.h). */
+#define DB_MSG_UNIQUE "conflicts with a record that already exists"
+#define DB_MSG_FOREIGN "refers to a record that does not exist (any more)"
+#define DB_MSG_CHECK "a value is not allowed here"
+#define DB_MSG_TRANSIENT "conflicts with a change made at the same time; try again"
+#define DB_MSG_UNAVAILABLE "the database is unavailable; try again shortly"
 
 struct db_stmt {
 	struct db *db;
@@ -47,5 +56,8 @@ struct db_stmt {
  * (SQLite) or the whole URL (PostgreSQL). */
 struct db *db_sqlite_open(const char *path, struct sw_error *err);
 struct db *db_pg_open(const char *url, struct sw_error *err);
+
+/* SQLite's online backup (db_backup, db_restore). */
+int db_sqlite_backup(struct db *db, const char *file, int restore, struct sw_error *err);
 
 #endif

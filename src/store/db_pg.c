@@ -9,9 +9,14 @@
 
 #include <inttypes.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Seconds to wait for the server when connecting (unless the URL says
+ * otherwise): a pool re-opening connections must not hang on it. */
+#define PG_CONNECT_TIMEOUT "5"
 
 /* Rows per FETCH: large enough that round trips do not dominate, small
  * enough that a batch is a few hundred kilobytes. */
@@ -41,50 +46,59 @@ static PGconn *conn_of(const struct db *db)
 	return ((const struct pg_db *)db)->conn;
 }
 
-static enum sw_errcode map_sqlstate(const char *state)
+/* The error of res (or of the connection when res is NULL) in words
+ * (db.h), and frees res. Only an error of none of the known kinds keeps
+ * the server's primary message (without "ERROR:  " and detail lines),
+ * for the server log. */
+static int fail(struct db *db, PGresult *res, struct sw_error *err)
 {
-	if (state == NULL)
-		return SW_EINTERNAL;
-	if (strcmp(state, "23505") == 0)        /* unique_violation */
-		return SW_ECONFLICT;
-	if (strcmp(state, "23503") == 0)        /* foreign_key_violation */
-		return SW_ENOTFOUND;
-	if (strcmp(state, "23514") == 0 || strcmp(state, "23502") == 0) /* check, not null */
-		return SW_EINVAL;
-	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0) /* serialization, deadlock */
-		return SW_ECONFLICT;
-	return SW_EINTERNAL;
-}
-
-/* Reports the error of res (or of the connection when res is NULL) and
- * frees res. */
-static int fail(PGconn *conn, PGresult *res, struct sw_error *err)
-{
-	/* The primary message, without libpq's "ERROR:  " and detail lines. */
+	PGconn *conn = conn_of(db);
+	const char *state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *msg = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	if (msg == NULL)
 		msg = PQerrorMessage(conn);
-	int len = (int)strcspn(msg, "\n");
-	enum sw_errcode code =
-		map_sqlstate(res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL);
-	sw_error_set(err, code, "", "postgresql: %.*s", len, msg);
+	db->transient = 0;
+	if (PQstatus(conn) == CONNECTION_BAD || state == NULL ||
+	    strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0) {
+		/* No SQLSTATE from the server, a connection exception, or the
+		 * server shutting down (57P01..57P03): it went away. */
+		sw_error_set(err, SW_EUNAVAILABLE, "", DB_MSG_UNAVAILABLE);
+	} else if (strcmp(state, "23505") == 0) {         /* unique_violation */
+		/* Under READ COMMITTED the row may have been committed by a
+		 * concurrent writer after this transaction checked for it:
+		 * run again, the check then sees it (or the insert passes). */
+		db->transient = 1;
+		sw_error_set(err, SW_ECONFLICT, "", DB_MSG_UNIQUE);
+	} else if (strcmp(state, "23503") == 0) {         /* foreign_key_violation */
+		sw_error_set(err, SW_ENOTFOUND, "", DB_MSG_FOREIGN);
+	} else if (strcmp(state, "23514") == 0 || strcmp(state, "23502") == 0) {
+		sw_error_set(err, SW_EINVAL, "", DB_MSG_CHECK);   /* check, not null */
+	} else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+		   strcmp(state, "55P03") == 0) {
+		/* serialization failure, deadlock, lock not available */
+		db->transient = 1;
+		sw_error_set(err, SW_ECONFLICT, "", DB_MSG_TRANSIENT);
+	} else {
+		sw_error_set(err, SW_EINTERNAL, "", "postgresql: %.*s", (int)strcspn(msg, "\n"),
+			     msg);
+	}
 	PQclear(res);
 	return -1;
 }
 
 /* Keeps res if it succeeded; otherwise reports and frees it. */
-static int check(PGconn *conn, PGresult *res, struct sw_error *err)
+static int check(struct db *db, PGresult *res, struct sw_error *err)
 {
 	ExecStatusType s = PQresultStatus(res);
 	if (res != NULL && (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK))
 		return 0;
-	return fail(conn, res, err);
+	return fail(db, res, err);
 }
 
 static int pg_exec(struct db *db, const char *sql, struct sw_error *err)
 {
 	PGresult *res = PQexec(conn_of(db), sql);
-	if (check(conn_of(db), res, err) != 0)
+	if (check(db, res, err) != 0)
 		return -1;
 	PQclear(res);
 	return 0;
@@ -132,7 +146,7 @@ static int describe(struct pg_stmt *st, struct sw_error *err)
 {
 	PGconn *conn = conn_of(st->base.db);
 	PGresult *res = PQdescribePrepared(conn, st->name);
-	if (check(conn, res, err) != 0)
+	if (check(st->base.db, res, err) != 0)
 		return -1;
 	const int n = PQnparams(res);
 	PQclear(res);
@@ -155,7 +169,7 @@ static struct db_stmt *pg_prepare(struct db *db, const char *sql, unsigned flags
 	/* Streaming statements are prepared too: it checks the SQL now and
 	 * tells how many parameters the cursor will take. */
 	PGresult *res = PQprepare(pg->conn, st->name, sql, 0, NULL);
-	if (check(pg->conn, res, err) != 0) {
+	if (check(db, res, err) != 0) {
 		free(st);
 		return NULL;
 	}
@@ -202,7 +216,7 @@ static int declare(struct pg_stmt *st, struct sw_error *err)
 	PGresult *res = PQexecParams(conn, sql, st->nparams, NULL,
 				     (const char *const *)st->values, NULL, NULL, 0);
 	free(sql);
-	if (check(conn, res, err) != 0)
+	if (check(st->base.db, res, err) != 0)
 		return -1;
 	PQclear(res);
 	st->more = 1;
@@ -218,7 +232,7 @@ static int execute(struct pg_stmt *st, struct sw_error *err)
 		return declare(st, err);
 	PGresult *res = PQexecPrepared(conn, st->name, st->nparams,
 				       (const char *const *)st->values, NULL, NULL, 0);
-	if (check(conn, res, err) != 0)
+	if (check(st->base.db, res, err) != 0)
 		return -1;
 	st->res = res;
 	st->nrows = PQntuples(res);
@@ -232,7 +246,7 @@ static int fetch(struct pg_stmt *st, struct sw_error *err)
 	snprintf(sql, sizeof sql, "FETCH %d FROM %s", PG_FETCH_ROWS, st->name);
 	PQclear(st->res);
 	st->res = PQexec(conn, sql);
-	if (check(conn, st->res, err) != 0) {
+	if (check(st->base.db, st->res, err) != 0) {
 		st->res = NULL;
 		return -1;
 	}
@@ -285,6 +299,32 @@ static int64_t pg_col_int(struct db_stmt *base, int col)
 	return s != NULL ? strtoll(s, NULL, 10) : 0;
 }
 
+/* Whether the server closed the connection while it was idle. It then
+ * sends its reason (57P01 on shutdown) and closes the socket, so an idle
+ * socket with something to read has as good as always said goodbye;
+ * reading it lets libpq see the end. */
+static int pg_lost(struct db *db)
+{
+	PGconn *conn = conn_of(db);
+	if (PQstatus(conn) == CONNECTION_BAD)
+		return 1;
+	if (PQtransactionStatus(conn) != PQTRANS_IDLE)
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		struct pollfd p = { .fd = PQsocket(conn), .events = POLLIN };
+		if (p.fd < 0)
+			return 1;
+		if (poll(&p, 1, 0) <= 0)
+			return 0;
+		if ((p.revents & (POLLERR | POLLHUP)) != 0 || !PQconsumeInput(conn))
+			return 1;
+		PQclear(PQgetResult(conn));
+		if (PQstatus(conn) == CONNECTION_BAD)
+			return 1;
+	}
+	return 0;
+}
+
 static const struct db_subst pg_subst[] = {
 	{ "{{ID}}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" },
 	{ "{{DATE}}", "DATE" },
@@ -309,7 +349,16 @@ static const struct db_ops pg_ops = {
 	.col_text = pg_col_text,
 	.col_isnull = pg_col_isnull,
 	.col_int = pg_col_int,
+	.lost = pg_lost,
 };
+
+/* libpq prints notices, and the server's goodbye to an idle connection,
+ * on stderr; the pool says in its own words what it does about them. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
 
 struct db *db_pg_open(const char *url, struct sw_error *err)
 {
@@ -330,7 +379,10 @@ struct db *db_pg_open(const char *url, struct sw_error *err)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory"), NULL;
 	db->base.ops = &pg_ops;
 	db->base.dialect = DB_POSTGRESQL;
-	db->conn = PQconnectdb(url);
+	/* A timeout in the URL wins: later parameters override earlier. */
+	const char *const keys[] = { "connect_timeout", "dbname", NULL };
+	const char *const values[] = { PG_CONNECT_TIMEOUT, url, NULL };
+	db->conn = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(db->conn);
 		sw_error_set(err, SW_EINTERNAL, "database", "postgresql: %.*s",
@@ -338,6 +390,7 @@ struct db *db_pg_open(const char *url, struct sw_error *err)
 		pg_close(&db->base);
 		return NULL;
 	}
+	PQsetNoticeProcessor(db->conn, quiet, NULL);
 	/* Dates as YYYY-MM-DD and timestamps in UTC, as the SQLite driver
 	 * writes them; notices (CREATE ... IF NOT EXISTS) are not errors. */
 	if (pg_exec(&db->base, "SET datestyle = 'ISO, YMD'; SET timezone = 'UTC'; "

@@ -880,6 +880,44 @@ static const struct migration migrations[] = {
 		    "ALTER TABLE cases ADD CONSTRAINT cases_status_check"
 		    " CHECK (status IN ('open', 'gesloten', 'ingetrokken'));"
 		    REGISTER_INDEXES } },
+	{ 13,
+	  /* Answers to changes sent with an Idempotency-Key, per user, kept
+	   * for a day (expires_at in seconds since the epoch): a retry gets
+	   * the first answer. status 0 is a key whose change has not
+	   * committed; answer is the body as base64. No foreign key: the
+	   * rows are short-lived and must not stop a user's removal. */
+	  "CREATE TABLE idempotency_keys ("
+	  " user_id BIGINT NOT NULL,"
+	  " idem_key TEXT NOT NULL,"
+	  " method TEXT NOT NULL,"
+	  " path TEXT NOT NULL,"
+	  " request_digest TEXT NOT NULL,"
+	  " status INTEGER NOT NULL,"
+	  " content_type TEXT,"
+	  " answer TEXT,"
+	  " created_at {{TS}} NOT NULL DEFAULT {{NOW}},"
+	  " expires_at BIGINT NOT NULL,"
+	  " PRIMARY KEY (user_id, idem_key));"
+	  "CREATE INDEX idempotency_keys_expires ON idempotency_keys (expires_at);"
+
+	  /* Key rotation (spoorwijzer key rotate): which key sealed a note
+	   * (crypto_key_id; NULL: sealed before this was kept). A note's
+	   * content still never changes: re-sealing may only replace the box
+	   * and its key id. */
+	  "ALTER TABLE medical_notes ADD COLUMN key_id TEXT;",
+	  { [DB_SQLITE] =
+		    "DROP TRIGGER medical_notes_no_update;"
+		    "CREATE TRIGGER medical_notes_no_update BEFORE UPDATE OF id, case_id, author_id,"
+		    " kind, created_at ON medical_notes"
+		    " BEGIN SELECT RAISE(ABORT, 'medical_notes are versions, not updated'); END;",
+	    [DB_POSTGRESQL] =
+		    "CREATE OR REPLACE FUNCTION medical_notes_no_update() RETURNS trigger"
+		    " LANGUAGE plpgsql AS $$ BEGIN"
+		    " IF NEW.id <> OLD.id OR NEW.case_id <> OLD.case_id"
+		    "  OR NEW.author_id <> OLD.author_id OR NEW.kind <> OLD.kind"
+		    "  OR NEW.created_at <> OLD.created_at THEN"
+		    "  RAISE EXCEPTION 'medical_notes are versions, not updated'; END IF;"
+		    " RETURN NEW; END $$;" } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -36,6 +36,11 @@ struct db *store_db(struct store *st)
 	return st->db;
 }
 
+int store_lost(struct store *st)
+{
+	return db_lost(st->db);
+}
+
 struct db_stmt *store_stmt(struct store *st, const char *sql, struct sw_error *err)
 {
 	/* A few dozen statements: a linear scan of pointers is cheaper than
@@ -198,6 +203,19 @@ int store_case_exists(struct store *st, int64_t id, const char *field, struct sw
 {
 	static const char sql[] = "SELECT 1 FROM cases WHERE id = $1";
 	return check_exists(st, sql, id, field, "case", err);
+}
+
+int store_case_lock(struct store *st, int64_t case_id, struct sw_error *err)
+{
+	/* NO KEY UPDATE: it does not wait for the KEY SHARE locks that the
+	 * foreign keys of the case's rows take, so two writers that each
+	 * inserted a row of the case do not deadlock here. SQLite's writer
+	 * holds the whole database from BEGIN IMMEDIATE on. */
+	static const char *const sql[] = {
+		[DB_SQLITE] = "SELECT 1 FROM cases WHERE id = $1",
+		[DB_POSTGRESQL] = "SELECT 1 FROM cases WHERE id = $1 FOR NO KEY UPDATE",
+	};
+	return check_exists(st, sql[db_dialect(st->db)], case_id, "case_id", "case", err);
 }
 
 int store_user_exists(struct store *st, int64_t id, const char *field, struct sw_error *err)

@@ -26,5 +26,7 @@
 #include "store/store_medical.h"
 #include "store/store_document.h"
 #include "store/store_info.h"
+#include "store/store_idempotency.h"
+#include "store/store_retention.h"
 
 #endif

@@ -46,6 +46,10 @@ void store_close(struct store *st);
 /* The connection, for transactions spanning several calls. */
 struct db *store_db(struct store *st);
 
+/* Whether the connection was lost (db_lost): the store is then closed and
+ * opened anew rather than used. */
+int store_lost(struct store *st);
+
 /* ---- arena: memory of records read from the store ---------------------- */
 
 struct store_arena_block;

@@ -103,6 +103,14 @@ int store_org_exists(struct store *st, int64_t id, const char *field, struct sw_
 int store_case_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
 int store_user_exists(struct store *st, int64_t id, const char *field, struct sw_error *err);
 
+/* Locks the case's row until the end of the transaction (SW_ENOTFOUND
+ * "case_id" if there is none). Every change of what a case's timeline is
+ * computed from takes it before it reads the history: two writers of one
+ * case then run one after the other, and the second sees the first's rows
+ * (PostgreSQL runs READ COMMITTED: each statement sees what committed
+ * before it started). Must be called inside a transaction. */
+int store_case_lock(struct store *st, int64_t case_id, struct sw_error *err);
+
 /* The email as the users table keeps it (lower case); -1 if it does not
  * look like an address. */
 int store_email_normalise(const char *in, char out[256]);

@@ -44,10 +44,23 @@ int store_medical_insert(struct store *st, const uint8_t key[STORE_MEDICAL_KEY_B
 int store_medical_get(struct store *st, struct store_arena *a,
 		      const uint8_t key[STORE_MEDICAL_KEY_BYTES], int64_t id,
 		      struct store_medical_note *out, struct sw_error *err);
-/* The case's notes by id. A note the key cannot open (another key, a
- * damaged row) is SW_EINTERNAL field "medical_key", naming only its id. */
+/* The case's notes by id. A note sealed with another key (key_id: after
+ * a rotation the server still has the old one) is SW_EUNAVAILABLE, one
+ * the key cannot open (a damaged row) SW_EINTERNAL, both field
+ * "medical_key" naming only the note's id. */
 int store_medical_list(struct store *st, struct store_arena *a,
 		       const uint8_t key[STORE_MEDICAL_KEY_BYTES], int64_t case_id,
 		       struct store_medical_note **out, size_t *n, struct sw_error *err);
+
+/* Key rotation (spoorwijzer key rotate): re-seals every note that is not
+ * sealed with new_key, opening it with old_key, a batch of 100 notes per
+ * transaction so the rest of the system goes on meanwhile; notes written
+ * with the old key during the run are taken too. Afterwards the old key
+ * opens nothing. A note old_key cannot open stops the run with
+ * SW_EINTERNAL naming only its id; notes re-sealed before stay so (a
+ * second run goes on from there). *resealed: how many. */
+int store_medical_reseal(struct store *st, const uint8_t old_key[STORE_MEDICAL_KEY_BYTES],
+			 const uint8_t new_key[STORE_MEDICAL_KEY_BYTES], size_t *resealed,
+			 struct sw_error *err);
 
 #endif

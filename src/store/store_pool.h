@@ -15,10 +15,21 @@ struct store_pool *store_pool_open(const char *url, int size, struct sw_error *e
 /* Closes every connection; none may be checked out. */
 void store_pool_close(struct store_pool *pool);
 
-/* Blocks until a connection is free and returns it. */
-struct store *store_pool_get(struct store_pool *pool);
+/* Blocks until a connection is free and returns it. One the server closed
+ * meanwhile (db_lost: PostgreSQL restarted) is re-opened first; when that
+ * fails the answer is NULL with SW_EUNAVAILABLE, and the next call tries
+ * again. */
+struct store *store_pool_get(struct store_pool *pool, struct sw_error *err);
 
 /* Returns a connection taken with store_pool_get. */
 void store_pool_put(struct store_pool *pool, struct store *st);
+
+/* How many connections the pool has and how many are checked out now
+ * (/metrics). */
+void store_pool_stats(struct store_pool *pool, int *size, int *busy);
+
+/* One round trip to the database on a pooled connection (the health
+ * check): 0, or -1 with SW_EUNAVAILABLE. */
+int store_pool_ping(struct store_pool *pool, struct sw_error *err);
 
 #endif

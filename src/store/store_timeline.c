@@ -161,7 +161,8 @@ int store_check_case_history(struct store *st, int64_t case_id, struct sw_error 
 {
 	struct store_case_input in = { 0 };
 	struct tl_timeline tl;
-	if (store_case_load_input(st, case_id, &in, err) != 0) {
+	if (store_case_lock(st, case_id, err) != 0 ||
+	    store_case_load_input(st, case_id, &in, err) != 0) {
 		store_case_input_free(&in);
 		return -1;
 	}
@@ -218,7 +219,11 @@ int store_case_refresh_deadlines(struct store *st, int64_t case_id, sw_date toda
 
 	if (db_begin(st->db, DB_WRITE, err) != 0)
 		return -1;
-	if (store_case_load_input(st, case_id, &in, err) != 0 ||
+	/* Without the lock, two refreshes of one case on PostgreSQL each
+	 * delete the rows they see and insert theirs: the second insert
+	 * then collides with the first's (deadlines_pkey). */
+	if (store_case_lock(st, case_id, err) != 0 ||
+	    store_case_load_input(st, case_id, &in, err) != 0 ||
 	    (q = store_stmt(st, delete_sql, err)) == NULL)
 		goto fail;
 	db_bind_int(q, 1, case_id);

@@ -16,6 +16,7 @@
 #include "http/http_json.h"
 #include "http/http_router.h"
 #include "http/http_static.h"
+#include "http/http_uri.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -142,6 +143,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s = malloc(size + 1);
 	memcpy(s, data, size);
 	s[size] = '\0';
+	/* As a raw request target: refused with an error, or accepted. */
+	if (http_uri_check(s, &err) != 0)
+		check_error_body(&err);
 	fuzz_path(r, s);
 	fuzz_dispatch(r, s, data, size);
 	free(s);

@@ -18,7 +18,7 @@ CFLAGS="-std=c17 -g -O1 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -pthre
 SRC="tests/fuzz/fuzz_http_json.c src/core/error.c src/core/date.c
   src/http/http_json.c src/http/http_router.c src/http/http_cookie.c
   src/http/http_message.c src/http/http_csrf.c src/http/http_dispatch.c
-  src/http/http_static.c"
+  src/http/http_static.c src/http/http_uri.c"
 # shellcheck disable=SC2086
 $CC $CFLAGS $(pkg-config --cflags jansson libsodium) -o "$out/fuzz_http_json" $SRC \
 	$(pkg-config --libs jansson libsodium)

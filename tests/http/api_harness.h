@@ -26,6 +26,7 @@
 
 #include "api/api.h"
 #include "core/crypto.h"
+#include "http/http_health.h"
 #include "http/http_server.h"
 #include "store/store.h"
 #include "store/store_pool.h"
@@ -44,6 +45,15 @@ struct fx {
 };
 
 static struct fx *F;
+
+/* GET /api/v1/health with the database check, as `spoorwijzer serve`
+ * registers it. */
+static struct http_health harness_health;
+
+static __attribute__((unused)) int harness_ping(void *pool, struct sw_error *err)
+{
+	return store_pool_ping(pool, err);
+}
 
 /* ---- fixture ---- */
 
@@ -100,7 +110,10 @@ static __attribute__((unused)) int setup(void **state)
 		return -1;
 	api_app_init(f->app, f->pool, f->limit);
 	date_parse("2026-03-02", &f->app->fixed_today);
-	if (api_register_all(f->router, f->app, &err) != 0) {
+	harness_health.database = harness_ping;
+	harness_health.ctx = f->pool;
+	if (http_health_register(f->router, &harness_health, &err) != 0 ||
+	    api_register_all(f->router, f->app, &err) != 0) {
 		fprintf(stderr, "register: %s\n", err.message);
 		return -1;
 	}

@@ -165,7 +165,7 @@ static int setup(void **state)
 	f->app.slow_ms = 600;
 	f->router = router_new();
 	struct sw_error err;
-	assert_int_equal(http_health_register(f->router, &err), 0);
+	assert_int_equal(http_health_register(f->router, NULL, &err), 0);
 	assert_int_equal(router_add(f->router, "POST", "/api/v1/echo", h_echo, NULL, &err), 0);
 	assert_int_equal(router_add(f->router, "POST", "/api/v1/login", h_login, &f->app, &err), 0);
 	assert_int_equal(router_add(f->router, "POST", "/api/v1/slow", h_slow, &f->app, &err), 0);
@@ -649,7 +649,7 @@ static void test_graceful_shutdown(void **state)
 	/* Its own router, so the slow route counts in this copy's app. */
 	g.router = router_new();
 	struct sw_error err;
-	assert_int_equal(http_health_register(g.router, &err), 0);
+	assert_int_equal(http_health_register(g.router, NULL, &err), 0);
 	assert_int_equal(router_add(g.router, "POST", "/api/v1/slow", h_slow, &g.app, &err), 0);
 	struct http_server *srv = start(&g, 2);
 
@@ -695,7 +695,7 @@ static void test_shutdown_idle(void **state)
 	struct fx g = *f;
 	g.router = router_new();
 	struct sw_error err;
-	assert_int_equal(http_health_register(g.router, &err), 0);
+	assert_int_equal(http_health_register(g.router, NULL, &err), 0);
 	struct http_server *srv = start(&g, 1);
 	CURL *c = curl_easy_init();
 	char url[128];

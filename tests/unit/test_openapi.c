@@ -14,6 +14,7 @@
 
 #include "api/api.h"
 #include "http/http_health.h"
+#include "http/http_metrics.h"
 #include "http/http_router.h"
 
 #define MAX_OPS 256
@@ -87,7 +88,9 @@ static void spec_matches_router(void **state)
 	struct router *r = router_new();
 	static struct api_app app;
 	api_app_init(&app, NULL, NULL);
-	assert_int_equal(http_health_register(r, &err), 0);
+	assert_int_equal(http_health_register(r, NULL, &err), 0);
+	struct http_metrics *metrics = http_metrics_new(NULL, NULL);
+	assert_int_equal(http_metrics_register(r, metrics, &err), 0);
 	assert_int_equal(api_register_all(r, &app, &err), 0);
 
 	for (size_t i = 0; i < router_count(r); i++) {
@@ -112,6 +115,7 @@ static void spec_matches_router(void **state)
 			fail_msg("%s %s documents no 4xx response", ops[i].method, ops[i].path);
 	}
 	router_free(r);
+	http_metrics_free(metrics);
 }
 
 int main(void)
