@@ -18,6 +18,7 @@ int cmd_signals(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_key(int argc, char **argv);
 int cmd_network(int argc, char **argv);
+int cmd_persons(int argc, char **argv);
 
 /* Reads the medical key from path (cmd_key.c): a regular file only its
  * owner may access, holding 64 hex characters. Anything else prints

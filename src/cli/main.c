@@ -18,6 +18,7 @@ static const struct {
 	{ "serve", cmd_serve, "serve the API and the web portal" },
 	{ "key", cmd_key, "generate the key of the medical domain" },
 	{ "network", cmd_network, "alerts to network employers: new matching candidates (teasers)" },
+	{ "persons", cmd_persons, "import the employee register of an organisation from a CSV" },
 };
 
 static int usage(FILE *out)
