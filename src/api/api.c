@@ -325,6 +325,7 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_statistics_register,
 	api_employments_register,
 	api_persons_register,
+	api_register_import_register,
 	api_sickness_register,
 };
 

@@ -254,6 +254,13 @@ int api_persons_register(struct router *r, struct api_app *app, struct sw_error 
  * (outside it 404 "id"); fills p. */
 int api_person_access(struct api_call *c, enum policy_action a, struct store_person *p,
 		      struct sw_error *err);
+/* The organisation {id} of the path for action a on resource r of its
+ * register; another organisation than the caller's is not found (404). */
+int api_register_org_access(struct api_call *c, enum policy_resource r, enum policy_action a,
+			    int64_t *org, struct sw_error *err);
+
+/* register_import.c: POST /api/v1/organisations/{id}/persons/import */
+int api_register_import_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 /* sickness.c: /api/v1/cases/{id}/sickness (mutations), .../casemanager,
  * /api/v1/organisations/{id}/casemanagers */

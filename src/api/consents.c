@@ -2,7 +2,12 @@
  * (DOMAIN.md section 3). Every participant who may read the case's
  * consents sees them; only the employee gives and revokes them (resource
  * consents, write: the werknemer alone). The access check reads them on
- * every request (access.c). */
+ * every request (access.c).
+ *
+ * Except a consent to share with a care provider: who treats someone is
+ * health data (DOMAIN.md section 3), so only the werknemer and the
+ * bedrijfsarts see it; for everyone else it does not exist, not even as a
+ * count. */
 #include "api.h"
 
 #include "export/timeline_json.h"
@@ -14,6 +19,12 @@ static json_t *consent_json(const struct store_consent *k)
 			 store_consent_kind_name(k->kind), "granted_to",
 			 k->granted_to != NULL ? json_string(k->granted_to) : json_null(),
 			 "given_on", json_date(k->given_on), "revoked_on", json_date(k->revoked_on));
+}
+
+static bool may_see(const struct api_case *ac, const struct store_consent *k)
+{
+	return k->kind != STORE_CONSENT_DELEN_ZORGVERLENER || ac->role == ROLE_WERKNEMER ||
+	       ac->role == ROLE_BEDRIJFSARTS;
 }
 
 static int list_consents(struct api_call *c, struct http_response *res, struct sw_error *err)
@@ -30,6 +41,8 @@ static int list_consents(struct api_call *c, struct http_response *res, struct s
 	if (items == NULL)
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	for (size_t i = 0; i < n; i++) {
+		if (!may_see(&ac, &ks[i]))
+			continue;
 		json_t *o = consent_json(&ks[i]);
 		if (o == NULL || json_array_append_new(items, o) != 0) {
 			json_decref(items);

@@ -43,6 +43,12 @@ static int org_access(struct api_call *c, enum policy_resource r, enum policy_ac
 	return -1;
 }
 
+int api_register_org_access(struct api_call *c, enum policy_resource r, enum policy_action a,
+			    int64_t *org, struct sw_error *err)
+{
+	return org_access(c, r, a, org, err);
+}
+
 static json_t *ref_json(int64_t id, const char *name)
 {
 	return id != 0 ? json_pack("{s:I, s:s}", "id", (json_int_t)id, "name", name ? name : "")

@@ -19,6 +19,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_key(int argc, char **argv);
 int cmd_network(int argc, char **argv);
 int cmd_retention(int argc, char **argv);
+int cmd_persons(int argc, char **argv);
 
 /* `db backup URL FILE` and `db restore URL FILE` (cmd_backup.c). */
 int cli_db_backup(const char *url, const char *file);

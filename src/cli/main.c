@@ -19,6 +19,7 @@ static const struct {
 	{ "key", cmd_key, "generate or rotate the key of the medical domain" },
 	{ "network", cmd_network, "alerts to network employers: new matching candidates (teasers)" },
 	{ "retention", cmd_retention, "remove the case data whose retention term passed (AVG)" },
+	{ "persons", cmd_persons, "import the employee register of an organisation from a CSV" },
 };
 
 static int usage(FILE *out)

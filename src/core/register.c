@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,6 +268,32 @@ static int hours_cell(const char *s, double *out)
 	return 0;
 }
 
+/* Well-formed UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF) without control characters other than tab and the line breaks
+ * a quoted cell may hold. */
+static bool text_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p != '\0') {
+		const unsigned c = *p;
+		const int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+			      : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (len == 0 || (len == 1 && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)))
+			return false;
+		uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+		for (int i = 1; i < len; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return false;
+			cp = cp << 6 | (p[i] & 0x3Fu);
+		}
+		static const uint32_t min_cp[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+		if (cp < min_cp[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		p += len;
+	}
+	return true;
+}
+
 static char *trim(char *s)
 {
 	while (*s == ' ' || *s == '\t')
@@ -305,6 +332,9 @@ int register_csv_next(struct register_csv *p, struct register_row *row,
 		row->cells[c] = v != NULL && *v != '\0' ? v : NULL;
 		if (required[c] && row->cells[c] == NULL)
 			return problem(pr, row->line, (enum register_col)c, "%s", "required");
+		if (row->cells[c] != NULL && !text_ok(row->cells[c]))
+			return problem(pr, row->line, (enum register_col)c, "%s",
+				       "not UTF-8 text (or a control character)");
 	}
 	if (strlen(row->cells[REG_PERSONEELSNUMMER]) > 32)
 		return problem(pr, row->line, REG_PERSONEELSNUMMER, "%s", "at most 32 characters");

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "core/register.h"
 #include "store/store_base.h"
 
 /* ---- departments (store_person.c) --------------------------------------- */
@@ -120,5 +121,35 @@ struct store_person_filter {
 int store_person_search(struct store *st, struct store_arena *a,
 			const struct store_person_filter *f, struct store_person **out,
 			size_t *n, int64_t *total, struct sw_error *err);
+
+/* ---- CSV import of the register (store_register.c) ---------------------- */
+
+/* At most this many refusals are listed (all are counted). */
+#define STORE_IMPORT_REFUSED_MAX 1000
+
+struct store_import_report {
+	bool dry_run;
+	size_t lines;                    /* data lines read */
+	size_t created, updated;         /* persons; as if stored on a dry run */
+	struct register_problem *refused;  /* malloc'ed, the first STORE_IMPORT_REFUSED_MAX */
+	size_t nrefused;                 /* listed */
+	size_t refused_total;            /* counted; > 0: nothing was stored */
+};
+
+void store_import_report_free(struct store_import_report *r);
+
+/* Imports an HR export (core/register.h; csv is copied, need not end in a
+ * NUL) into the organisation's register, all or nothing in one
+ * transaction: departments by name (created when missing), a known
+ * personnel number updates that person (name, birth date, department,
+ * manager, email), an unknown one adds a person; the employment of the line
+ * is matched by its start date (updated, else added); managers by personnel
+ * number, in the file (also further down) or already in the register.
+ * Every refused line is listed with its column and reason (a header
+ * problem as line 1); when any line is refused, or on a dry run, nothing is
+ * stored. 0 when the import ran (look at rep->refused_total), -1 with err
+ * on a system failure. */
+int store_register_import(struct store *st, int64_t organisation_id, const char *csv, size_t len,
+			  bool dry_run, struct store_import_report *rep, struct sw_error *err);
 
 #endif

@@ -124,6 +124,33 @@ expect_err "--database: required" "alerts need --database" network alerts
 expect_err "unknown option" "alerts: unknown option" $A --to everyone
 expect_err "expected 'alerts'" "network: unknown subcommand" network send
 
+# ---- the employee register from an HR export (organisation 1: the demo employer) ----
+CSVDIR=$(mktemp -d /tmp/spoorwijzer-csv.XXXXXX)
+P="persons import --database $DB --organisation 1"
+printf '\357\273\277personeelsnummer;naam;afdeling;leidinggevende;datum_in_dienst;contracturen;normuren\r\n8001;"Vos; Eva";Inkoop;8002;2021-02-01;30,5;38\r\n8002;Ruud Brink;Inkoop;;2010-01-01;38;38\r\n' >"$CSVDIR/ok.csv"
+printf 'personeelsnummer,naam,geboortedatum,datum_in_dienst,contracturen,normuren\n8101,Een,1980-02-30,2020-01-01,8,40\n8102,Twee,,2020-01-01,41,40\n8101,Drie,,2020-01-01,8,40\n' >"$CSVDIR/bad.csv"
+printf 'personeelsnummer,naam,datum_in_dienst,contracturen\n1,A,2020-01-01,8\n' >"$CSVDIR/nocol.csv"
+out=$("$BIN" $P "$CSVDIR/ok.csv" --dry-run 2>&1)
+if [ $? -eq 0 ] && [ "$out" = "dry run: 2 lines: 2 persons added, 0 updated; nothing was stored" ]; then ok "persons import: dry run"; else notok "persons import: dry run" "$out"; fi
+out=$("$BIN" $P "$CSVDIR/ok.csv" --dry-run 2>&1)
+if echo "$out" | grep -q "2 persons added"; then ok "persons import: the dry run stored nothing"; else notok "persons import: dry run stored" "$out"; fi
+out=$("$BIN" $P "$CSVDIR/ok.csv" 2>&1)
+if [ $? -eq 0 ] && [ "$out" = "2 lines: 2 persons added, 0 updated" ]; then ok "persons import: a real run"; else notok "persons import: a real run" "$out"; fi
+out=$("$BIN" $P "$CSVDIR/ok.csv" --dry-run 2>&1)
+if echo "$out" | grep -q "0 persons added, 2 updated"; then ok "persons import: a re-import updates"; else notok "persons import: re-import" "$out"; fi
+expect_err "bad.csv: line 2, geboortedatum: not a date" "persons import: a bad date named by line and column" $P "$CSVDIR/bad.csv"
+expect_err "bad.csv: line 3, contracturen: more than the normuren" "persons import: hours above the norm" $P "$CSVDIR/bad.csv"
+expect_err "bad.csv: line 4, personeelsnummer: personnel number 8101 is also on line 2" "persons import: a duplicate number" $P "$CSVDIR/bad.csv"
+expect_err "3 lines refused; nothing was stored" "persons import: all or nothing" $P "$CSVDIR/bad.csv"
+expect_err "nocol.csv: line 1: missing column normuren" "persons import: a missing column" $P "$CSVDIR/nocol.csv"
+expect_err "none.csv" "persons import: a missing file named" $P "$CSVDIR/none.csv"
+expect_err "--organisation: no organisation 999" "persons import: unknown organisation" persons import --database "$DB" --organisation 999 "$CSVDIR/ok.csv"
+expect_err "--organisation: 'x'" "persons import: bad organisation id" persons import --database "$DB" --organisation x "$CSVDIR/ok.csv"
+expect_err "--organisation: required" "persons import: --organisation required" persons import --database "$DB" "$CSVDIR/ok.csv"
+expect_err "missing FILE" "persons import: FILE required" $P
+expect_err "expected 'import'" "persons: unknown subcommand" persons export --database "$DB"
+rm -rf "$CSVDIR"
+
 # ---- the medical key ----
 KEYDIR=$(mktemp -d /tmp/spoorwijzer-key.XXXXXX)
 expect_exit 0 "key generate" key generate "$KEYDIR/medical.key"

@@ -237,9 +237,10 @@ static __attribute__((unused)) void take_cookie(const struct reply *r, const cha
 		snprintf(slot, slotsz, "%.*s", (int)n, v);
 }
 
-/* csrf: send X-CSRF-Token with the client's sw_csrf cookie. */
-static __attribute__((unused)) void call(struct client *cl, const char *method, const char *path, const char *body,
-		 int csrf, struct reply *r)
+/* csrf: send X-CSRF-Token with the client's sw_csrf cookie; a body of len
+ * bytes is sent with Content-Type type. */
+static __attribute__((unused)) void call_typed(struct client *cl, const char *method, const char *path,
+		       const char *type, const char *body, size_t len, int csrf, struct reply *r)
 {
 	memset(r, 0, sizeof *r);
 	CURL *c = curl_easy_init();
@@ -263,7 +264,10 @@ static __attribute__((unused)) void call(struct client *cl, const char *method, 
 		hs = curl_slist_append(hs, token);
 	}
 	if (body != NULL) {
-		hs = curl_slist_append(hs, "Content-Type: application/json");
+		char ct[128];
+		snprintf(ct, sizeof ct, "Content-Type: %s", type);
+		hs = curl_slist_append(hs, ct);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hs);
@@ -277,6 +281,13 @@ static __attribute__((unused)) void call(struct client *cl, const char *method, 
 		r->json = json_loads(r->body, 0, NULL);
 	take_cookie(r, "sw_session", cl->session, sizeof cl->session);
 	take_cookie(r, "sw_csrf", cl->csrf, sizeof cl->csrf);
+}
+
+/* csrf: send X-CSRF-Token with the client's sw_csrf cookie; a body is JSON. */
+static __attribute__((unused)) void call(struct client *cl, const char *method, const char *path, const char *body,
+		 int csrf, struct reply *r)
+{
+	call_typed(cl, method, path, "application/json", body, body != NULL ? strlen(body) : 0, csrf, r);
 }
 
 static __attribute__((unused)) void reply_free(struct reply *r)

@@ -329,6 +329,62 @@ static void test_consent_checked(void **state)
 	assert_int_equal(d.reason, POLICY_DENY_NO_CONSENT);
 }
 
+/* Who treats someone is health data: a consent to share with a care
+ * provider is listed to the werknemer and the bedrijfsarts only; the
+ * others do not see it, nor learn of it by a count. The casemanager is the
+ * organisation's beheerder given that role too (no participation). */
+static void test_care_provider_consent_hidden(void **state)
+{
+	(void)state;
+	char path[128];
+	struct reply r;
+	struct sw_error err = { 0 };
+	const int64_t bas = user_id("orgbeheerder@demo.spoorwijzer.nl");
+	assert_int_equal(store_org_roles_set(F->st, bas, user_org("orgbeheerder@demo.spoorwijzer.nl"),
+					     ORG_ROLE_BIT(ORG_ROLE_BEHEERDER) |
+						     ORG_ROLE_BIT(ORG_ROLE_CASEMANAGER),
+					     NULL, 0, user_id("beheerder@demo.spoorwijzer.nl"), &err),
+			 0);
+	const int64_t care = give("werknemer", SANNE_CASE,
+				  "{\"kind\":\"delen_zorgverlener\",\"granted_to\":\"Fysio Centrum\"}");
+	path_of(path, sizeof path, SANNE_CASE, "consents");
+	static const struct { const char *who; int sees; } readers[] = {
+		{ "werknemer", 1 }, { "bedrijfsarts", 1 }, { "werkgever", 0 }, { "orgbeheerder", 0 },
+		{ "arbeidsdeskundige", 0 }, { "re-integratieprofessional", 0 },
+	};
+	size_t others = (size_t)-1;
+	for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
+		call(as(readers[i].who), "GET", path, NULL, 0, &r);
+		if (r.status != 200)
+			fail_msg("%s: %ld %s", readers[i].who, r.status, r.body ? r.body : "");
+		const json_t *items = json_object_get(r.json, "items");
+		size_t k;
+		const json_t *item;
+		int seen = 0;
+		json_array_foreach(items, k, item) {
+			if (json_integer_value(json_object_get(item, "id")) == care)
+				seen = 1;
+			if (strcmp(str(item, "kind"), "delen_zorgverlener") == 0 && !readers[i].sees)
+				fail_msg("%s sees a care provider consent", readers[i].who);
+		}
+		if (seen != readers[i].sees)
+			fail_msg("%s: seen %d, want %d", readers[i].who, seen, readers[i].sees);
+		if (strstr(r.body, "Fysio") != NULL && !readers[i].sees)
+			fail_msg("%s reads the care provider's name", readers[i].who);
+		/* Those who may not see it all get the same list, one item
+		 * fewer than the werknemer's. */
+		if (!readers[i].sees) {
+			if (others != (size_t)-1)
+				assert_int_equal(json_array_size(items), others);
+			others = json_array_size(items);
+		}
+		reply_free(&r);
+	}
+	call(as("werknemer"), "GET", path, NULL, 0, &r);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), others + 1);
+	reply_free(&r);
+}
+
 int main(void)
 {
 	if (crypto_init() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
@@ -338,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_message_body),
 		cmocka_unit_test(test_consents),
 		cmocka_unit_test(test_consent_checked),
+		cmocka_unit_test(test_care_provider_consent_hidden),
 	};
 	const int rc = cmocka_run_group_tests(tests, setup, teardown);
 	curl_global_cleanup();

@@ -149,6 +149,9 @@ static void test_csv_refusals(void **state)
 		{ "5;E;1980-01-01;2020-01-01;2019-12-31;8;40\n", "datum_uit_dienst", "before" },
 		{ "6;F;;2020-01-01;;x;40\n", "contracturen", "not hours" },
 		{ "8;\"H;1980-01-01\n", "", "quote" },
+		{ "9;Z\xE9ro;1980-01-01;2020-01-01;;8;40\n", "naam", "UTF-8" },
+		{ "10;\xC3\xA9\xC0\xAF;1980-01-01;2020-01-01;;8;40\n", "naam", "UTF-8" },
+		{ "11;A\x01" "B;1980-01-01;2020-01-01;;8;40\n", "naam", "control" },
 	};
 	for (size_t i = 0; i < sizeof one / sizeof one[0]; i++) {
 		char text[256];
