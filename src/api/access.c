@@ -290,3 +290,14 @@ int api_admin_access(struct api_call *c, enum policy_resource r, enum policy_act
 		return sw_error_set(err, SW_EDENIED, "", "%s", policy_reason_name(d.reason));
 	return 0;
 }
+
+int api_admin_listing_org(struct api_call *c, int64_t *org, struct sw_error *err)
+{
+	*org = 0;
+	if (api_require_user(c, err) != 0 ||
+	    api_query_int(c, "organisation_id", 1, INT64_MAX, org, err) != 0)
+		return -1;
+	if (*org == 0 && !c->user->is_beheerder)
+		*org = c->user->organisation_id;
+	return 0;
+}

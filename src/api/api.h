@@ -178,6 +178,12 @@ int api_case_access_doc(struct api_call *c, int64_t case_id, enum policy_doc doc
 int api_admin_access(struct api_call *c, enum policy_resource r, enum policy_action a,
 		     int64_t target_user_id, int64_t target_org_id, struct sw_error *err);
 
+/* The organisation an administrative listing (accounts, invitations) is
+ * about: ?organisation_id=, else - for anyone but the installation's
+ * beheerder, who lists all (0) - the caller's own. Hand it to
+ * api_admin_access as target_org_id and filter the listing by it. */
+int api_admin_listing_org(struct api_call *c, int64_t *org, struct sw_error *err);
+
 /* ---- paging of lists (paging.c) ----------------------------------------- */
 
 /* An optional integer query argument in [min, max]; absent leaves *out. */

@@ -162,10 +162,12 @@ static int list_invitations(struct api_call *c, struct http_response *res, struc
 	struct store_invitation *vs;
 	size_t n;
 	int64_t total;
+	int64_t org;
 	const int64_t now = api_now();
-	if (api_admin_access(c, POLICY_USERS, POLICY_READ, 0, 0, err) != 0 ||
+	if (api_admin_listing_org(c, &org, err) != 0 ||
+	    api_admin_access(c, POLICY_USERS, POLICY_READ, 0, org, err) != 0 ||
 	    api_page_parse(c, INVITATIONS_PER_PAGE_DEFAULT, INVITATIONS_PER_PAGE_MAX, &pg, err) != 0 ||
-	    store_invitation_list_open(c->st, &c->arena, now, api_page_offset(&pg),
+	    store_invitation_list_open(c->st, &c->arena, now, org, api_page_offset(&pg),
 				       (int)pg.per_page, &vs, &n, &total, err) != 0)
 		return -1;
 	json_t *items = json_array();
@@ -183,8 +185,10 @@ static int revoke_invitation(struct api_call *c, struct http_response *res, stru
 	int64_t id;
 	struct store_invitation v;
 	const int64_t now = api_now();
-	if (api_admin_access(c, POLICY_USERS, POLICY_WRITE, 0, 0, err) != 0 ||
-	    api_param_id(c, "key", &id, err) != 0 ||
+	/* The policy decides on the invitation's organisation. */
+	if (api_require_user(c, err) != 0 || api_param_id(c, "key", &id, err) != 0 ||
+	    store_invitation_get(c->st, &c->arena, id, &v, err) != 0 ||
+	    api_admin_access(c, POLICY_USERS, POLICY_WRITE, 0, v.organisation_id, err) != 0 ||
 	    store_invitation_revoke(c->st, id, now, err) != 0 ||
 	    store_invitation_get(c->st, &c->arena, id, &v, err) != 0)
 		return -1;

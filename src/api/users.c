@@ -1,6 +1,9 @@
 /* users.c - /api/v1/users: the beheerder lists, records and changes
  * accounts, and deactivates them (which ends their sessions and refuses
- * their logins); every user reads their own (resource users). No answer
+ * their logins); every user reads their own (resource users). The
+ * installation's beheerder does so for every organisation, an
+ * organisation's beheerder for the accounts of that organisation only
+ * (never the beheerder flag, never another organisation). No answer
  * carries a password hash: accounts are read as struct store_account,
  * which has none. A recorded account has no password until its owner
  * accepts an invitation (invitations.c). */
@@ -59,9 +62,9 @@ static int list_users(struct api_call *c, struct http_response *res, struct sw_e
 {
 	struct api_page pg;
 	struct store_account_filter f = { .q = http_request_query(c->req, "q") };
-	if (api_admin_access(c, POLICY_USERS, POLICY_READ, 0, 0, err) != 0 ||
+	if (api_require_user(c, err) != 0 || api_admin_listing_org(c, &f.organisation_id, err) != 0 ||
+	    api_admin_access(c, POLICY_USERS, POLICY_READ, 0, f.organisation_id, err) != 0 ||
 	    api_page_parse(c, USERS_PER_PAGE_DEFAULT, USERS_PER_PAGE_MAX, &pg, err) != 0 ||
-	    api_query_int(c, "organisation_id", 1, INT64_MAX, &f.organisation_id, err) != 0 ||
 	    query_active(c, &f.active, err) != 0)
 		return -1;
 	f.offset = api_page_offset(&pg);
@@ -85,11 +88,37 @@ static int list_users(struct api_call *c, struct http_response *res, struct sw_e
 	return api_page_respond(res, items, &pg, total, err);
 }
 
+/* The account uid and whether the caller may do a with it: the policy
+ * decides on the account's organisation. An account the caller may not
+ * read is not found, so that its existence is not told. */
+static int account_access(struct api_call *c, enum policy_action a, int64_t *id,
+			  struct store_account *out, struct sw_error *err)
+{
+	struct sw_error e;
+	if (api_require_user(c, err) != 0 || api_param_id(c, "uid", id, err) != 0)
+		return -1;
+	if (store_account_get(c->st, &c->arena, *id, out, &e) != 0) {
+		if (e.code == SW_ENOTFOUND)
+			return sw_error_set(err, SW_ENOTFOUND, "uid", "no such account");
+		if (err != NULL)
+			*err = e;
+		return -1;
+	}
+	if (api_admin_access(c, POLICY_USERS, a, *id, out->organisation_id, &e) == 0)
+		return 0;
+	if (e.code == SW_EDENIED && !c->user->is_beheerder && *id != c->user->id &&
+	    out->organisation_id != c->user->organisation_id)
+		return sw_error_set(err, SW_ENOTFOUND, "uid", "no such account");
+	if (err != NULL)
+		*err = e;
+	return -1;
+}
+
 static int get_user(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	int64_t id;
-	if (api_param_id(c, "uid", &id, err) != 0 ||
-	    api_admin_access(c, POLICY_USERS, POLICY_READ, id, 0, err) != 0)
+	struct store_account u;
+	if (account_access(c, POLICY_READ, &id, &u, err) != 0)
 		return -1;
 	return api_account_respond(c, res, id, 200, err);
 }
@@ -99,18 +128,20 @@ static int get_user(struct api_call *c, struct http_response *res, struct sw_err
 static int post_user(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	static const char *const fields[] = { "email", "name", "organisation_id", NULL };
-	if (api_admin_access(c, POLICY_USERS, POLICY_WRITE, 0, 0, err) != 0)
+	if (api_require_user(c, err) != 0)
 		return -1;
 	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
 	if (body == NULL)
 		return -1;
 	int rc = -1;
-	struct store_user u = { 0 };
+	struct store_user u = { .organisation_id = c->user->is_beheerder ? 0 :
+					c->user->organisation_id };
 	if (json_fields_allowed(body, fields, err) != 0 ||
 	    json_field_string(body, "email", JSON_FIELD_REQUIRED, 254, &u.email, err) < 0 ||
 	    json_field_string(body, "name", JSON_FIELD_REQUIRED, 200, &u.name, err) < 0 ||
 	    json_field_int(body, "organisation_id", JSON_FIELD_NULLABLE, 1, INT64_MAX,
-			   &u.organisation_id, err) < 0)
+			   &u.organisation_id, err) < 0 ||
+	    api_admin_access(c, POLICY_USERS, POLICY_WRITE, 0, u.organisation_id, err) != 0)
 		goto out;
 	if (store_user_insert(c->st, &u, &u.id, err) == 0)
 		rc = api_account_respond(c, res, u.id, 201, err);
@@ -125,15 +156,14 @@ static int patch_user(struct api_call *c, struct http_response *res, struct sw_e
 					      NULL };
 	int64_t id;
 	struct store_account u;
-	if (api_param_id(c, "uid", &id, err) != 0 ||
-	    api_admin_access(c, POLICY_USERS, POLICY_WRITE, id, 0, err) != 0 ||
-	    store_account_get(c->st, &c->arena, id, &u, err) != 0)
+	if (account_access(c, POLICY_WRITE, &id, &u, err) != 0)
 		return -1;
 	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
 	if (body == NULL)
 		return -1;
 	int rc = -1;
 	bool beheerder = u.is_beheerder, active = u.active;
+	const int64_t was_org = u.organisation_id;
 	const json_t *org = json_object_get(body, "organisation_id");
 	if (json_fields_allowed(body, fields, err) != 0 ||
 	    json_field_string(body, "name", JSON_FIELD_OPTIONAL, 200, &u.name, err) < 0 ||
@@ -144,8 +174,16 @@ static int patch_user(struct api_call *c, struct http_response *res, struct sw_e
 		goto out;
 	if (json_is_null(org))
 		u.organisation_id = 0;
+	/* An organisation's beheerder keeps accounts in the organisation and
+	 * never hands out the installation's administration. */
+	if (!c->user->is_beheerder &&
+	    (u.organisation_id != was_org || beheerder != (u.is_beheerder != 0))) {
+		sw_error_set(err, SW_EDENIED, u.organisation_id != was_org ? "organisation_id" :
+			     "is_beheerder", "only the installation's beheerder changes this");
+		goto out;
+	}
 	/* The last door out of the administration is not closed from inside. */
-	if (id == c->user->id && (!active || !beheerder)) {
+	if (id == c->user->id && (!active || (c->user->is_beheerder && !beheerder))) {
 		sw_error_set(err, SW_ECONFLICT, active ? "is_beheerder" : "active",
 			     "a beheerder cannot deactivate or demote their own account");
 		goto out;

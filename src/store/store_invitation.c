@@ -247,26 +247,31 @@ int store_invitation_get(struct store *st, struct store_arena *a, int64_t id,
 	return store_get_by_id(st, sql, id, a, read_invitation, out, "id", err);
 }
 
-#define OPEN_WHERE " WHERE accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $1"
+/* $1 the time, $2 the organisation (0: any). */
+#define OPEN_WHERE " WHERE accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $1" \
+		   " AND ($2 = 0 OR organisation_id = $2)"
 
 int store_invitation_list_open(struct store *st, struct store_arena *a, int64_t now,
-			       int64_t offset, int limit, struct store_invitation **out, size_t *n,
-			       int64_t *total, struct sw_error *err)
+			       int64_t organisation_id, int64_t offset, int limit,
+			       struct store_invitation **out, size_t *n, int64_t *total,
+			       struct sw_error *err)
 {
 	static const char count_sql[] = "SELECT COUNT(*) FROM invitations" OPEN_WHERE;
 	static const char sql[] = "SELECT " INVITATION_COLS " FROM invitations" OPEN_WHERE
-				  " ORDER BY id LIMIT $2 OFFSET $3";
+				  " ORDER BY id LIMIT $3 OFFSET $4";
 	char ts[STORE_TS_LEN];
 	store_timestamp(now, ts);
 	struct db_stmt *q = store_stmt(st, count_sql, err);
 	if (q == NULL)
 		return -1;
 	db_bind_text(q, 1, ts);
+	db_bind_int(q, 2, organisation_id);
 	if (db_run_id(q, total, err) != 0 || (q = store_stmt(st, sql, err)) == NULL)
 		return -1;
 	db_bind_text(q, 1, ts);
-	db_bind_int(q, 2, limit > 0 ? limit : INT64_MAX);
-	db_bind_int(q, 3, offset);
+	db_bind_int(q, 2, organisation_id);
+	db_bind_int(q, 3, limit > 0 ? limit : INT64_MAX);
+	db_bind_int(q, 4, offset);
 	return store_collect(q, a, sizeof **out, read_invitation, (void **)out, n, err);
 }
 

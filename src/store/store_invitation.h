@@ -41,10 +41,12 @@ int store_invitation_insert(struct store *st, const struct store_invitation *inv
 			    struct sw_error *err);
 int store_invitation_get(struct store *st, struct store_arena *a, int64_t id,
 			 struct store_invitation *out, struct sw_error *err);
-/* Open invitations (neither accepted, revoked nor expired at now) by id. */
+/* Open invitations (neither accepted, revoked nor expired at now) by id,
+ * of one organisation (0: of all). */
 int store_invitation_list_open(struct store *st, struct store_arena *a, int64_t now,
-			       int64_t offset, int limit, struct store_invitation **out, size_t *n,
-			       int64_t *total, struct sw_error *err);
+			       int64_t organisation_id, int64_t offset, int limit,
+			       struct store_invitation **out, size_t *n, int64_t *total,
+			       struct sw_error *err);
 /* Revokes an open invitation at now; unknown SW_ENOTFOUND "id", accepted or
  * already revoked SW_ECONFLICT "id". */
 int store_invitation_revoke(struct store *st, int64_t id, int64_t now, struct sw_error *err);

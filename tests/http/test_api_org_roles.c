@@ -253,12 +253,54 @@ static void test_refusals(void **state)
 	assert_int_equal(status_of(OB, "PUT", "/api/v1/users/x/org-roles", "{}"), 404);
 }
 
+/* The organisation's beheerder administers the accounts of that
+ * organisation and of no other: listing, reading, deactivating, the
+ * invitations; never the installation's beheerder flag. */
+static void test_org_beheerder_accounts(void **state)
+{
+	(void)state;
+	char path[160];
+	struct reply r;
+	const int64_t own = org(), other = user_org("netwerkwerkgever@demo.spoorwijzer.nl");
+	const int64_t esther = user_id("hr-analist@demo.spoorwijzer.nl");
+	const int64_t erik = user_id("netwerkwerkgever@demo.spoorwijzer.nl");
+
+	call(as(OB), "GET", "/api/v1/users?per_page=100", NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(json_integer_value(json_object_get(r.json, "total")),
+			 count("SELECT COUNT(*) FROM users WHERE organisation_id = $1", own));
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(r.json, "items"), i, it)
+		assert_int_equal(json_integer_value(json_object_get(it, "organisation_id")), own);
+	reply_free(&r);
+	snprintf(path, sizeof path, "/api/v1/users?organisation_id=%lld", (long long)other);
+	assert_int_equal(status_of(OB, "GET", path, NULL), 403);
+	assert_int_equal(status_of(OB, "GET", "/api/v1/invitations", NULL), 200);
+	snprintf(path, sizeof path, "/api/v1/invitations?organisation_id=%lld", (long long)other);
+	assert_int_equal(status_of(OB, "GET", path, NULL), 403);
+	/* A casemanager of the organisation is no beheerder of its accounts. */
+	assert_int_equal(status_of("werkgever", "GET", "/api/v1/users", NULL), 403);
+
+	snprintf(path, sizeof path, "/api/v1/users/%lld", (long long)esther);
+	assert_int_equal(status_of(OB, "GET", path, NULL), 200);
+	assert_int_equal(status_of(OB, "PATCH", path, "{\"is_beheerder\":true}"), 403);
+	assert_int_equal(status_of(OB, "PATCH", path, "{\"active\":false}"), 200);
+	assert_int_equal(count("SELECT active FROM users WHERE id = $1", esther), 0);
+	assert_int_equal(status_of(OB, "PATCH", path, "{\"active\":true}"), 200);
+	snprintf(path, sizeof path, "/api/v1/users/%lld", (long long)erik);
+	assert_int_equal(status_of(OB, "GET", path, NULL), 404);
+	assert_int_equal(status_of(OB, "PATCH", path, "{\"active\":false}"), 404);
+	assert_int_equal(count("SELECT active FROM users WHERE id = $1", erik), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_session),
 		cmocka_unit_test(test_org_beheerder_sets_roles),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_org_beheerder_accounts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
