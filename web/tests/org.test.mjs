@@ -146,3 +146,44 @@ test('the casemanager reports a colleague sick by typing part of the name; a sec
     assert.deepEqual(b.problems.filter((p) => !/status of 409/.test(p)), []);
   });
 });
+
+test('the werknemer reports themselves sick and is told what happens now', { skip }, async () => {
+  // Joris van Dongen is in the register without an account: the casemanager invites him.
+  let portalUrl;
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await login(page, accounts.werkgever);
+    portalUrl = await page.evaluate(async () => {
+      const csrf = decodeURIComponent((document.cookie.match(/(?:^|; )sw_csrf=([^;]*)/) ?? [])[1] ?? '');
+      const h = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': csrf };
+      const me = await (await fetch('/api/v1/session', { headers: h })).json();
+      const found = await (await fetch(`/api/v1/organisations/${me.user.organisation.id}/persons?q=joris`, { headers: h })).json();
+      const r = await fetch(`/api/v1/persons/${found.items[0].id}/invitation`, { method: 'POST', headers: h, body: JSON.stringify({ email: 'joris.van.dongen@example.nl' }) });
+      return (await r.json()).portal_url;
+    });
+    assert.match(portalUrl, /^\/#\/uitnodiging\//);
+  });
+  await withBrowser({ viewport: PHONE }, async (b) => {
+    const { page } = b;
+    const base = process.env.SW_BASE_URL.replace(/\/+$/, '');
+    await page.goto(`${base}${portalUrl}`);
+    await page.getByLabel('Nieuw wachtwoord').fill('een lange zin als wachtwoord');
+    await page.getByLabel(/Herhaal/).fill('een lange zin als wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord instellen en inloggen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ben je ziek?' }).waitFor();
+    await expectNoAxeViolations(page, 'werknemer home without a case');
+    await noHorizontalScroll(page, 'werknemer home');
+    await page.getByRole('button', { name: 'Ik ben ziek' }).click();
+    await page.getByLabel('Eerste dag dat je ziek bent').waitFor();
+    await expectNoAxeViolations(page, 'self report form');
+    await page.getByRole('button', { name: 'Ziekmelding versturen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Je bent ziek gemeld' }).waitFor();
+    const text = await page.locator('.sw-self-report').innerText();
+    assert.match(text, /Je casemanager krijgt bericht/);
+    assert.match(text, /binnen een week contact met je op/);
+    await expectNoAxeViolations(page, 'self report done');
+    await page.getByRole('link', { name: 'Bekijk je dossier' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Bezig' }).first().waitFor();
+    assert.deepEqual(b.problems, []);
+  });
+});
