@@ -2,9 +2,12 @@
 import { useEffect } from 'preact/hooks';
 import type { User } from './api/types';
 import { ErrorAlert, Loading, PageHeading } from './components/ui';
-import { I18nProvider, useI18n } from './i18n';
+import { I18nProvider, useI18n, type Dict } from './i18n';
+import type { OrgAccess } from './lib/orgRoles';
 import { href, navigate, useRoute, type Route } from './lib/router';
 import { SessionProvider, personaOf, primaryRole, useSession } from './lib/session';
+import { mainOrgRole, orgAccess, readsStatistics, reportsSickness } from './lib/orgRoles';
+import { OrgAdminHome } from './pages/OrgAdminHome';
 import { AcceptInvitationPage } from './pages/AdminAcceptInvitation';
 import { AdminInvitationsPage } from './pages/AdminInvitations';
 import { AdminOrganisationsPage } from './pages/AdminOrganisations';
@@ -22,7 +25,7 @@ import { SectionPage } from './pages/Sections';
 import { StartHome } from './pages/StartHome';
 import { StatisticsPage } from './pages/Statistics';
 import { OutcomesPage } from './pages/StatisticsOutcomes';
-import { ZiekmeldingPage } from './pages/Ziekmelding';
+import { ZiekmeldingPage } from './pages/ZiekmeldingSearch';
 import { ZoekprofielPage } from './pages/Zoekprofiel';
 
 export function App() {
@@ -93,6 +96,8 @@ function Header({ user }: { user: User | null }) {
   const { t } = useI18n();
   const { logout } = useSession();
   const role = user ? primaryRole(user.roles) : undefined;
+  const orgRole = user ? mainOrgRole(orgAccess(user)) : undefined;
+  const roleLabel = orgRole ? t.org.roles[orgRole] : role ? t.roles[role] : undefined;
   return (
     <header class="utrecht-page-header sw-header">
       <div class="utrecht-page-header__content sw-container sw-header__content">
@@ -105,7 +110,7 @@ function Header({ user }: { user: User | null }) {
         <div class="sw-header__tools">
           {user && (
             <>
-              <span class="sw-header__user">{role ? t.app.loggedInAs(user.name, t.roles[role]) : t.app.loggedInAsName(user.name)}</span>
+              <span class="sw-header__user">{roleLabel ? t.app.loggedInAs(user.name, roleLabel) : t.app.loggedInAsName(user.name)}</span>
               <button
                 type="button"
                 class="utrecht-button utrecht-button--secondary-action sw-logout"
@@ -127,13 +132,11 @@ function Header({ user }: { user: User | null }) {
 function MainNav({ user, route }: { user: User; route: Route }) {
   const { t } = useI18n();
   const persona = personaOf(user.roles);
-  const items: { label: string; route: Route }[] =
-    persona === 'werkgever'
-      ? [
-          { label: t.nav.cases, route: { name: 'home' } },
-          { label: t.nav.ziekmelding, route: { name: 'ziekmelding' } },
-          { label: t.statistics.nav, route: { name: 'statistics' } },
-        ]
+  const org = orgAccess(user);
+  const items: { label: string; route: Route }[] = org.any
+    ? orgMenu(t, org)
+    : persona === 'werkgever'
+      ? [{ label: t.nav.cases, route: { name: 'home' } }]
       : persona === 'professional'
         ? [{ label: t.nav.myCases, route: { name: 'home' } }]
         : persona === 'werknemer'
@@ -175,6 +178,17 @@ function MainNav({ user, route }: { user: User; route: Route }) {
   );
 }
 
+/* The menu of an organisation role: only what the server lets this person do. */
+function orgMenu(t: Dict, org: OrgAccess): { label: string; route: Route }[] {
+  const items: { label: string; route: Route }[] = [];
+  if (org.casemanager) items.push({ label: t.org.nav.cases, route: { name: 'home' } });
+  else if (org.leidinggevende) items.push({ label: t.org.nav.team, route: { name: 'home' } });
+  if (reportsSickness(org)) items.push({ label: t.nav.ziekmelding, route: { name: 'ziekmelding' } });
+  if (readsStatistics(org)) items.push({ label: t.statistics.nav, route: { name: 'statistics' } });
+  if (org.beheerder && !org.casemanager && !org.leidinggevende && !org.hrAnalist) items.push({ label: t.org.nav.accounts, route: { name: 'home' } });
+  return items;
+}
+
 function Footer() {
   const { t } = useI18n();
   return (
@@ -208,10 +222,15 @@ function Content({ route }: { route: Route }) {
 
   const user = state.user;
   const persona = personaOf(user.roles);
+  const org = orgAccess(user);
   switch (route.name) {
     case 'login':
       return <Loading />;
     case 'home':
+      if (org.casemanager) return <CasesHome user={user} kind="werkgever" />;
+      if (org.leidinggevende) return <CasesHome user={user} kind="team" />;
+      if (org.hrAnalist) return <StatisticsPage user={user} />;
+      if (org.beheerder) return <OrgAdminHome user={user} />;
       if (persona === 'werkgever') return <CasesHome user={user} kind="werkgever" />;
       if (persona === 'professional') return <CasesHome user={user} kind="professional" />;
       if (persona === 'werknemer') return <EmployeeHome roles={user.roles} />;
@@ -220,7 +239,7 @@ function Content({ route }: { route: Route }) {
       if (user.is_beheerder) return <AdminOrganisationsPage />;
       return <OtherRoleHome />;
     case 'ziekmelding':
-      return persona === 'werkgever' ? <ZiekmeldingPage /> : <NotFound />;
+      return reportsSickness(org) ? <ZiekmeldingPage team={!org.casemanager} orgId={org.orgId!} /> : <NotFound />;
     case 'case':
       return <CaseDetailPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} roles={user.roles} />;
     case 'section':
@@ -234,9 +253,9 @@ function Content({ route }: { route: Route }) {
     case 'zoekprofiel':
       return <ZoekprofielPage key={route.id} id={route.id} />;
     case 'statistics':
-      return persona === 'werkgever' ? <StatisticsPage user={user} /> : <NotFound />;
+      return readsStatistics(org) ? <StatisticsPage user={user} /> : <NotFound />;
     case 'outcomes':
-      return persona === 'werkgever' ? <OutcomesPage user={user} /> : <NotFound />;
+      return readsStatistics(org) ? <OutcomesPage user={user} /> : <NotFound />;
     case 'library':
       return <InfoLibrary />;
     case 'document':

@@ -138,7 +138,8 @@ describe('werkgever', { skip: skip('werkgever') }, () => {
     await page.getByRole('link', { name: 'Ziekmelding doen' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Ziekmelding doen' }).waitFor();
     const names = await page.locator('form input, form textarea, form select').evaluateAll((els) => els.map((e) => e.name));
-    assert.deepEqual(names.sort(), ['derde_aansprakelijk', 'arbeidsongeval', 'contact_phone', 'employee_id', 'first_sick_day', 'lopende_afspraken', 'vangnet', 'verwachte_duur'].sort());
+    // The employee is found in the register (person_id); percentage and expected recovery are not medical.
+    assert.deepEqual(names.sort(), ['derde_aansprakelijk', 'arbeidsongeval', 'contact_phone', 'expected_recovery', 'first_sick_day', 'lopende_afspraken', 'percent', 'person_id', 'vangnet', 'verwachte_duur'].sort());
     for (const id of ['verwachte_duur', 'lopende_afspraken']) {
       const ids = ((await page.locator(`#${id}`).getAttribute('aria-describedby')) ?? '').split(' ');
       assert.ok(ids.includes(`${id}-warning`), `${id} is described by its warning`);
@@ -147,7 +148,7 @@ describe('werkgever', { skip: skip('werkgever') }, () => {
     await expectNoAxeViolations(page, 'ziekmelding form');
     await page.getByRole('button', { name: 'Ziekmelding vastleggen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Er is een probleem' }).waitFor();
-    assert.equal(await page.locator('#employee_id').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('#person_id').getAttribute('aria-invalid'), 'true');
     await expectNoAxeViolations(page, 'ziekmelding form with errors');
     assert.deepEqual(b.problems, [], 'no JavaScript errors');
   });

@@ -192,8 +192,9 @@ describe('werkgever tasks', { skip: skip('werkgever') }, () => {
     const { page } = b;
     await page.getByRole('link', { name: 'Ziekmelding doen' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Ziekmelding doen' }).waitFor();
-    // Anouk Smit, the seeded employee without a case (user 14 in src/store/seed.c).
-    await page.locator('#employee_id').fill('14');
+    // Anouk Smit, a seeded employee without a case: found in the register by part of the name.
+    await page.getByRole('combobox', { name: 'Medewerker' }).fill('anou');
+    await page.getByRole('option', { name: /Anouk Smit/ }).click();
     const today = await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
     await page.locator('#first_sick_day').fill(today);
     await page.locator('#verwachte_duur').fill('een paar weken');

@@ -57,6 +57,8 @@ import type {
   ZoekprofielInput,
 } from './types';
 
+import { orgApi } from './org';
+
 export const API_BASE = '/api/v1';
 
 export class ApiError extends Error {
@@ -65,6 +67,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network' | 'unavailable',
     message: string,
     readonly field: string = '',
+    /** A 409 that names another record, e.g. the open case of a second sick report. */
+    readonly caseId: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -140,11 +144,11 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
     }
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: ErrorCode; field?: string; message?: string } } | null)?.error;
+    const err = (data as { error?: { code?: ErrorCode; field?: string; message?: string; case_id?: number } } | null)?.error;
     const code: ErrorCode = err?.code ?? (res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not_found' : 'internal');
     if (res.status === 401 && !opts.quiet401 && onUnauthenticated) onUnauthenticated();
     if (res.status === 404 && opts.optional) throw new ApiError(404, 'unavailable', err?.message ?? '', '');
-    throw new ApiError(res.status, code, err?.message ?? '', err?.field ?? '');
+    throw new ApiError(res.status, code, err?.message ?? '', err?.field ?? '', typeof err?.case_id === 'number' ? err.case_id : null);
   }
   return data as T;
 }
@@ -160,9 +164,11 @@ export const api = {
   login: (email: string, password: string) => request<SessionInfo>('POST', '/session', { email, password }, { quiet401: true }),
   logout: () => request<void>('DELETE', '/session', undefined, { quiet401: true }),
 
-  cases: (q: { status?: CaseStatus | ''; page?: number; perPage?: number } = {}) => {
+  cases: (q: { status?: CaseStatus | ''; page?: number; perPage?: number; q?: string; departmentId?: string } = {}) => {
     const p = new URLSearchParams();
     if (q.status) p.set('status', q.status);
+    if (q.q) p.set('q', q.q);
+    if (q.departmentId) p.set('department_id', q.departmentId);
     p.set('page', String(q.page ?? 1));
     p.set('per_page', String(q.perPage ?? 50));
     return getOpt<Page<CaseSummary>>(`/cases?${p.toString()}`);
@@ -220,6 +226,9 @@ export const api = {
   respondDecision: (id: number, did: number, r: { answer: 'akkoord' | 'bespreken'; option_index: number | null; comment: string | null }) =>
     post<Decision>(`/cases/${id}/decisions/${did}/responses`, r),
   withdrawDecision: (id: number, did: number) => post<Decision>(`/cases/${id}/decisions/${did}/withdraw`, undefined),
+
+  /* The organisation side (issue 11): register, departments, sickness. */
+  ...orgApi(request),
 
   /* Administration (the beheerder), invitations, participations. */
   organisations: (q: { kind?: string; q?: string; page?: number; perPage?: number } = {}) =>

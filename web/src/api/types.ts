@@ -29,6 +29,20 @@ export interface User {
   is_beheerder: boolean;
   /** Not (yet) in the server's session answer; the portal then derives the roles from the cases' my_role. */
   roles: Role[];
+  /** Organisation roles (issue 11); absent from older servers. */
+  org_roles?: OrgRole[];
+  /** The user's own record in the register, null when there is none. */
+  person_id?: number | null;
+}
+
+export const ORG_ROLES = ['casemanager', 'leidinggevende', 'hr-analist', 'beheerder'] as const;
+export type OrgRoleName = (typeof ORG_ROLES)[number];
+
+export interface OrgRole {
+  organisation_id: number;
+  organisation_name: string;
+  role: OrgRoleName;
+  department_ids: number[];
 }
 
 export interface SessionInfo {

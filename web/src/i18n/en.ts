@@ -3,12 +3,14 @@
  * terms that users meet in letters (UWV, WIA, plan van aanpak, ...) are kept
  * and explained.
  */
+import { enOrg } from './en-org';
 import type { Dict } from './nl';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const en: Dict = {
   lang: 'en',
+  ...enOrg,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Together on the way to suitable work',

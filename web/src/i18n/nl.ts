@@ -5,10 +5,13 @@
  */
 import type { CaseStatus, ConsentKind, DeadlineCode, DeadlineStatus, Role } from '../api/types';
 
+import { nlOrg } from './nl-org';
+
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const nl = {
   lang: 'nl',
+  ...nlOrg,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Samen op weg naar passend werk',

@@ -9,6 +9,8 @@ import { useI18n } from '../i18n';
 import type { Dict } from '../i18n';
 import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
+import { orgAccess, reportsSickness } from '../lib/orgRoles';
+import { CaseFilters } from './CaseFilters';
 
 type Col = 'employee' | 'organisation' | 'myRole' | 'firstSickDay' | 'week' | 'nextDeadline' | 'deadlineStatus' | 'overdue' | 'status';
 type SortKey = Exclude<Col, 'deadlineStatus'>;
@@ -39,12 +41,16 @@ function compare(a: CaseSummary, b: CaseSummary, key: SortKey): number {
   }
 }
 
-export function CasesHome({ user, kind }: { user: User; kind: 'werkgever' | 'professional' }) {
+/* kind 'team': a leidinggevende's own team (the werkgever columns, other titles). */
+export function CasesHome({ user, kind: shownAs }: { user: User; kind: 'werkgever' | 'professional' | 'team' }) {
+  const kind = shownAs === 'team' ? 'werkgever' : shownAs;
+  const org = orgAccess(user);
+  const [filter, setFilter] = useState<{ q: string; department: string }>({ q: '', department: '' });
   const { t } = useI18n();
   const [status, setStatus] = useState<CaseStatus | ''>('open');
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'nextDeadline', asc: true });
-  const state = useAsync(() => api.cases({ status, page, perPage: PER_PAGE }), [status, page]);
+  const state = useAsync(() => api.cases({ status, page, perPage: PER_PAGE, q: filter.q, departmentId: filter.department }), [status, page, filter]);
 
   const cols: Col[] =
     kind === 'werkgever'
@@ -57,15 +63,20 @@ export function CasesHome({ user, kind }: { user: User; kind: 'werkgever' | 'pro
     return sort.asc ? r : r.reverse();
   }, [state, sort]);
 
-  const title = kind === 'werkgever' ? t.cases.titleEmployer : t.cases.titleProfessional;
-  const intro = kind === 'werkgever' ? t.cases.introEmployer(user.organisation?.name ?? '') : t.cases.introProfessional;
+  const title = shownAs === 'team' ? t.org.teamTitle : kind === 'werkgever' ? t.cases.titleEmployer : t.cases.titleProfessional;
+  const intro =
+    shownAs === 'team'
+      ? t.org.teamIntro(user.organisation?.name ?? '')
+      : kind === 'werkgever'
+        ? t.cases.introEmployer(user.organisation?.name ?? '')
+        : t.cases.introProfessional;
   const pages = state.status === 'ok' ? Math.max(1, Math.ceil(state.data.total / (state.data.per_page || PER_PAGE))) : 1;
 
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p class="utrecht-paragraph">{intro}</p>
-      {kind === 'werkgever' && (
+      {kind === 'werkgever' && reportsSickness(org) && (
         <p class="utrecht-paragraph">
           <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={href({ name: 'ziekmelding' })}>
             {t.cases.newZiekmelding}
@@ -88,6 +99,15 @@ export function CasesHome({ user, kind }: { user: User; kind: 'werkgever' | 'pro
           ]}
         />
       </div>
+      {org.casemanager && org.orgId !== null && (
+        <CaseFilters
+          orgId={org.orgId}
+          onApply={(f) => {
+            setFilter(f);
+            setPage(1);
+          }}
+        />
+      )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorAlert error={state.error} onRetry={state.reload} />}
       {state.status === 'ok' && state.data.items.length === 0 && <p class="utrecht-paragraph">{t.cases.empty}</p>}

@@ -7,6 +7,8 @@ import { Alert, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { useI18n } from '../i18n';
 import { formatDate } from '../lib/dates';
 import { href } from '../lib/router';
+import { useSession } from '../lib/session';
+import { SelfReport } from './SelfReport';
 import { useAsync } from '../lib/useAsync';
 import { InfoNow } from './Info';
 
@@ -22,12 +24,14 @@ async function loadOwnCase(): Promise<{ c: CaseDetail; tl: TimelineData; placed:
 export function EmployeeHome({ roles }: { roles: readonly Role[] }) {
   const { t } = useI18n();
   const state = useAsync(loadOwnCase, []);
+  const { state: session } = useSession();
+  const personId = session.status === 'auth' ? session.user.person_id : null;
   return (
     <>
       <PageHeading title={t.employee.title}>{t.employee.title}</PageHeading>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorAlert error={state.error} onRetry={state.reload} />}
-      {state.status === 'ok' && !state.data && <Alert type="info">{t.employee.noCase}</Alert>}
+      {state.status === 'ok' && !state.data && (personId ? <SelfReport personId={personId} /> : <Alert type="info">{t.employee.noCase}</Alert>)}
       {state.status === 'ok' && state.data?.placed && (
         <p class="utrecht-paragraph">
           <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'monitoring', id: state.data.c.id })}>

@@ -12,6 +12,7 @@ import { personaOf } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
 import { CasesHome } from './CasesHome';
 import { EmployeeHome } from './EmployeeHome';
+import { SelfReport } from './SelfReport';
 
 async function rolesFromCases(): Promise<Role[]> {
   const list = await api.cases({ perPage: 50 });
@@ -45,11 +46,13 @@ function StartPage({ user, state }: { user: User; state: ReturnType<typeof useAs
         </Alert>
       )}
       {state.status === 'error' && state.error.code !== 'unavailable' && <ErrorAlert error={state.error} onRetry={state.reload} />}
-      {state.status === 'ok' && (
+      {state.status === 'ok' && !user.person_id && (
         <Alert type="info">
           <p class="utrecht-paragraph">{t.other.noCases}</p>
         </Alert>
       )}
+      {/* An employee in the register without a case reports themselves sick here. */}
+      {state.status === 'ok' && user.person_id && <SelfReport personId={user.person_id} />}
     </>
   );
 }

@@ -108,9 +108,10 @@ function Report({ org, query }: { org: number; query: StatisticsQuery }) {
       </p>
       <h2 class="utrecht-heading-2">{t.statistics.classesTitle}</h2>
       <ClassChart s={s} />
-      <div class="utrecht-table-container">
+      {/* Focusable: at phone width the table scrolls sideways, and a keyboard must reach it. */}
+      <div class="utrecht-table-container utrecht-table-container--overflow-inline" role="region" aria-labelledby="stats-classes-caption" tabIndex={0}>
         <table class="utrecht-table utrecht-table--html-table sw-table">
-          <caption class="utrecht-table__caption">{t.statistics.classesTitle}</caption>
+          <caption class="utrecht-table__caption" id="stats-classes-caption">{t.statistics.classesTitle}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="col">{t.statistics.classCol}</th>

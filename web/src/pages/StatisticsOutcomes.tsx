@@ -78,9 +78,9 @@ function OutcomeTable({ by, groups, total }: { by: By; groups: OutcomeGroup[]; t
     </tr>
   );
   return (
-    <div class="utrecht-table-container">
+    <div class="utrecht-table-container utrecht-table-container--overflow-inline" role="region" aria-labelledby="outcomes-caption" tabIndex={0}>
       <table class="utrecht-table utrecht-table--html-table sw-table">
-        <caption class="utrecht-table__caption">{o.caption(o.bys[by] ?? by)}</caption>
+        <caption class="utrecht-table__caption" id="outcomes-caption">{o.caption(o.bys[by] ?? by)}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {[o.groupCol, o.placementsCol, o.lopendCol, o.beeindigdCol, o.doorgestroomdCol, o.lasted6Col, o.lasted12Col].map((h) => (
