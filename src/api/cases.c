@@ -338,31 +338,23 @@ struct report {
 	int zwangerschap;
 };
 
-/* The person reported: person_id, or (older portals) employee_id, the
- * employee's account. Unknown and foreign persons alike are "no such
+/* The person reported. Unknown and foreign persons alike are "no such
  * person": the answer does not tell which exist. */
 static int report_person(struct api_call *c, const json_t *body, struct report *rp,
 			 struct sw_error *err)
 {
-	int64_t person_id = 0, user_id = 0;
-	if (json_field_int(body, "person_id", JSON_FIELD_OPTIONAL, 1, INT64_MAX, &person_id,
-			   err) < 0 ||
-	    json_field_int(body, "employee_id", JSON_FIELD_OPTIONAL, 1, INT64_MAX, &user_id,
+	int64_t person_id = 0;
+	if (json_field_int(body, "person_id", JSON_FIELD_REQUIRED, 1, INT64_MAX, &person_id,
 			   err) < 0)
 		return -1;
-	const char *field = person_id != 0 ? "person_id" : "employee_id";
-	if (person_id == 0 && user_id == 0)
-		return sw_error_set(err, SW_EINVAL, "person_id", "required");
-	if (person_id == 0 && store_person_of_user(c->st, user_id, 0, &person_id, err) != 0)
-		return -1;
 	struct sw_error e;
-	if (person_id == 0 || store_person_get(c->st, &c->arena, person_id, &rp->person, &e) != 0) {
-		if (person_id != 0 && e.code != SW_ENOTFOUND) {
+	if (store_person_get(c->st, &c->arena, person_id, &rp->person, &e) != 0) {
+		if (e.code != SW_ENOTFOUND) {
 			if (err != NULL)
 				*err = e;
 			return -1;
 		}
-		return sw_error_set(err, SW_EINVAL, field, "no such person in your organisation");
+		return sw_error_set(err, SW_EINVAL, "person_id", "no such person in your organisation");
 	}
 	return 0;
 }
@@ -579,7 +571,7 @@ static int post_case(struct api_call *c, struct http_response *res, struct sw_er
 {
 	/* Only what the employer may record at a sick report (DOMAIN.md 3). */
 	static const char *const fields[] = {
-		"person_id", "employee_id", "employment_id", "first_sick_day", "percent",
+		"person_id", "employment_id", "first_sick_day", "percent",
 		"expected_recovery", "zwangerschap", "contact_phone", "contact_address",
 		"verwachte_duur", "lopende_afspraken", "vangnet", "arbeidsongeval",
 		"derde_aansprakelijk", NULL,

@@ -52,7 +52,6 @@ import type {
   StatisticsQuery,
   SessionInfo,
   Timeline,
-  Ziekmelding,
   Zoekprofiel,
   ZoekprofielInput,
 } from './types';
@@ -173,7 +172,6 @@ export const api = {
     p.set('per_page', String(q.perPage ?? 50));
     return getOpt<Page<CaseSummary>>(`/cases?${p.toString()}`);
   },
-  createCase: (z: Ziekmelding) => request<CaseDetail>('POST', '/cases', z, { optional: true }),
   case: (id: number) => get<CaseDetail>(`/cases/${id}`),
   deadlines: (id: number) => getOpt<Timeline>(`/cases/${id}/deadlines`),
   events: (id: number) => getOpt<Page<CaseEvent>>(`/cases/${id}/events`),

@@ -107,7 +107,6 @@ export interface Page<T> {
 
 /** The fields an employer may record at a sick report (AP, "De zieke werknemer"). */
 export interface Ziekmelding {
-  employee_id: number;
   first_sick_day: IsoDate;
   verwachte_duur: string;
   lopende_afspraken: string;
@@ -131,7 +130,7 @@ export interface Participant {
   until: IsoDate | null;
 }
 
-export interface CaseDetail extends Omit<Ziekmelding, 'employee_id'> {
+export interface CaseDetail extends Ziekmelding {
   id: number;
   employee: Ref;
   organisation: Ref;
