@@ -87,6 +87,15 @@ static size_t add_term(char terms[REGISTER_TERMS_MAX][REGISTER_TERM_MAX], size_t
 	return n + 1;
 }
 
+/* Words of a name are split at every ASCII character that is not a letter
+ * or digit (spaces, hyphens, quotes, brackets, ...); a folded letter
+ * outside ASCII stays part of its word. */
+static int is_separator(char c)
+{
+	const unsigned char u = (unsigned char)c;
+	return u < 0x80 && !isalnum(u);
+}
+
 size_t register_terms(const char *name, const char *number,
 		      char terms[REGISTER_TERMS_MAX][REGISTER_TERM_MAX])
 {
@@ -95,11 +104,13 @@ size_t register_terms(const char *name, const char *number,
 	register_fold(number, folded, sizeof folded);
 	n = add_term(terms, n, folded, strlen(folded));
 	register_fold(name, folded, sizeof folded);
-	for (char *p = folded; *p != '\0';) {
-		const size_t len = strcspn(p, " -'.,\t");
+	for (const char *p = folded; *p != '\0';) {
+		size_t len = 0;
+		while (p[len] != '\0' && !is_separator(p[len]))
+			len++;
 		n = add_term(terms, n, p, len);
 		p += len;
-		while (*p != '\0' && strchr(" -'.,\t", *p) != NULL)
+		while (*p != '\0' && is_separator(*p))
 			p++;
 	}
 	return n;

@@ -35,6 +35,13 @@ static void test_fold_and_terms(void **state)
 	assert_string_equal(terms[5], "berg");
 	n = register_terms("Anna  Anna", "anna", terms);  /* duplicates once */
 	assert_int_equal(n, 1);
+	/* Quotes, brackets and slashes split words like spaces do. */
+	n = register_terms("Eef \"Eva\" de Vries (HR)/Zorg", "7", terms);
+	assert_int_equal(n, 7);
+	assert_string_equal(terms[1], "eef");
+	assert_string_equal(terms[2], "eva");
+	assert_string_equal(terms[5], "hr");
+	assert_string_equal(terms[6], "zorg");
 	register_prefix_end("ber", out, sizeof out);
 	assert_string_equal(out, "bes");
 }
