@@ -15,7 +15,11 @@
  * way: the naive query, all hard constraints and the score in one SQL
  * statement, ORDER BY score LIMIT 20, a full scan per query. It also times
  * what the API's in-memory copy costs on a change: store_offers_load and
- * store_candidates_load, one streaming scan each. */
+ * store_candidates_load, one streaming scan each; and the candidate
+ * pseudonyms of the teasers: created for the top-20 candidates shown per
+ * offer (first showing) and read back (showing again), with the number of
+ * pseudonyms stored afterwards (only the pairs shown, never per pair
+ * scanned). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/crypto.h"
 #include "core/match.h"
 #include "core/network.h"
 #include "store/store.h"
@@ -632,8 +637,46 @@ static void run(const char *name, const struct engine *e, const struct data *d, 
 	report(name, "top-20 candidates per offer", ms, nq, found);
 }
 
-/* Loads the data into the database at url, times the API's loads, and
- * runs the naive SQL engine. */
+/* The pseudonyms of the top-20 candidates of nq offers, as
+ * GET /offers/{id}/candidates shows them: twice, the first time creating
+ * them. Prints the latency per page of 20 and how many were stored. */
+static void run_pseudonyms(const char *name, struct store *st, const struct data *d, size_t nq,
+			   double *ms)
+{
+	struct sw_error err = { 0 };
+	struct match_result out[TOP_K];
+	static const char *const what[] = { "pseudonyms, first showing", "pseudonyms, shown again" };
+	size_t shown = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		uint64_t qs = 7;
+		shown = 0;
+		for (size_t q = 0; q < nq; q++) {
+			const size_t offer = rng_below(&qs, (unsigned)d->noffers);
+			const size_t m = inproc_top_candidates(d, offer, out);
+			const double t = now_ms();
+			for (size_t j = 0; j < m; j++) {
+				char token[STORE_PSEUDONYM_STRLEN];
+				if (store_candidate_pseudonym(st, out[j].offer_id, out[j].candidate_id,
+							      token, &err) != 0)
+					die_err("store_candidate_pseudonym", &err);
+			}
+			ms[q] = now_ms() - t;
+			shown += m;
+		}
+		report(name, what[pass], ms, nq, shown);
+	}
+	struct db_stmt *c = db_prepare(store_db(st), "SELECT COUNT(*) FROM candidate_pseudonyms",
+				       0, &err);
+	int64_t stored = -1;
+	if (c == NULL || db_run_id(c, &stored, &err) != 0)
+		die_err("count", &err);
+	db_stmt_free(c);
+	printf("%-10s %lld pseudonyms stored for %zu candidates shown of %zu x %zu pairs\n", name,
+	       (long long)stored, shown, d->noffers, d->ncands);
+}
+
+/* Loads the data into the database at url, times the API's loads, runs
+ * the naive SQL engine and the pseudonyms. */
 static void run_sql(const char *name, const char *url, struct data *d, size_t nq, double *ms,
 		    int64_t *checksum)
 {
@@ -674,6 +717,7 @@ static void run_sql(const char *name, const char *url, struct data *d, size_t nq
 	db_stmt_free(d->q_offers);
 	db_stmt_free(d->q_cands);
 	d->q_offers = d->q_cands = NULL;
+	run_pseudonyms(name, st, d, nq, ms);
 	store_close(st);
 }
 
@@ -686,6 +730,10 @@ int main(int argc, char **argv)
 	const size_t nq = argc > 3 ? (size_t)atol(argv[3]) : 200;
 	const size_t nsql = argc > 4 ? (size_t)atol(argv[4]) : 10;
 	setvbuf(stdout, NULL, _IOLBF, 0);        /* progress shows in a log */
+	if (crypto_init() != 0) {
+		fprintf(stderr, "match: cannot initialise libsodium\n");
+		return 1;
+	}
 	if (d.noffers == 0 || d.ncands == 0 || nq == 0 || nsql == 0) {
 		fprintf(stderr, "usage: match [OFFERS [CANDIDATES [QUERIES [SQL_QUERIES]]]]\n");
 		return 2;

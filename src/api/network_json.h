@@ -45,8 +45,12 @@ json_t *api_net_result_json(const struct match_result *r);
 json_t *api_offer_json(const struct store_offer *o);
 
 /* The anonymous form of a profile for network employers (zoekprofiel.c):
- * age band, field of work, hours, region, capacities, skills, wishes. */
-json_t *api_zoekprofiel_teaser(const struct store_zoekprofiel *z, sw_date today);
+ * age band, field of work, hours, region, capacities, skills, wishes.
+ * candidate_id: the candidate's pseudonym for the offer it is shown for
+ * (store_candidate_pseudonym), never the case id; NULL leaves it out (the
+ * profile of a case the network employer takes part in). */
+json_t *api_zoekprofiel_teaser(const struct store_zoekprofiel *z, const char *candidate_id,
+			       sw_date today);
 
 /* ---- the matcher's in-memory copy (match_cache.c) ---- */
 

@@ -12,8 +12,10 @@
 #include "http/http_json.h"
 
 /* What a network employer may see of a profile, also the teaser of
- * /offers/{id}/candidates: never a name, employer, diagnosis or address. */
-json_t *api_zoekprofiel_teaser(const struct store_zoekprofiel *z, sw_date today)
+ * /offers/{id}/candidates: never a name, employer, diagnosis, address or
+ * case id. */
+json_t *api_zoekprofiel_teaser(const struct store_zoekprofiel *z, const char *candidate_id,
+			       sw_date today)
 {
 	char band[8], region[16], label[256];
 	const bool has_band = network_age_band(z->birth_year, today, band);
@@ -22,8 +24,8 @@ json_t *api_zoekprofiel_teaser(const struct store_zoekprofiel *z, sw_date today)
 		 has_band ? band : "", z->beroepsrichting != NULL ? ", " : "",
 		 z->beroepsrichting != NULL ? z->beroepsrichting : "", z->hours_max,
 		 has_region ? ", " : "", has_region ? region : "");
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:i, s:i, s:i, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "candidate_id", (json_int_t)z->case_id, "label", label, "age_band",
+	return json_pack("{s:s*, s:s, s:o, s:o, s:o, s:i, s:i, s:i, s:o, s:o, s:o, s:o, s:o, s:o}",
+			 "candidate_id", candidate_id, "label", label, "age_band",
 			 has_band ? json_string(band) : json_null(), "beroepsrichting",
 			 z->beroepsrichting != NULL ? json_string(z->beroepsrichting) : json_null(),
 			 "region", has_region ? json_string(region) : json_null(), "hours_min",
@@ -64,7 +66,9 @@ static int reply_profile(struct api_call *c, struct http_response *res, int64_t 
 	struct store_zoekprofiel z;
 	if (store_zoekprofiel_get(c->st, &c->arena, id, &z, err) != 0)
 		return -1;
-	json_t *j = role == ROLE_NETWERKWERKGEVER ? api_zoekprofiel_teaser(&z, c->today)
+	/* A network employer taking part in the case knows it by its id
+	 * already: no pseudonym here. */
+	json_t *j = role == ROLE_NETWERKWERKGEVER ? api_zoekprofiel_teaser(&z, NULL, c->today)
 						  : profile_json(&z);
 	return j != NULL ? http_response_json(res, 200, j, err)
 			 : sw_error_set(err, SW_EINTERNAL, "", "out of memory");

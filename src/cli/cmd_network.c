@@ -5,10 +5,13 @@
  * anonymous teaser the portal shows (age band, beroepsrichting, hours,
  * region, capacities; never name, employer or diagnosis), with the
  * organisation's users as recipients: text for a person, --json for a
- * mailing job. Only candidates with the zoekprofiel_netwerk consent in
+ * mailing job. A candidate is named by its pseudonym for the offer (the
+ * one GET /offers/{id}/candidates shows, created here when the candidate
+ * is listed for the first time), never by the case id. Only candidates with the zoekprofiel_netwerk consent in
  * force and an open case take part (store_candidates_load); candidates
  * already proposed for the offer are left out. What is listed is recorded
- * per organisation, offer and candidate unless --dry-run. */
+ * per organisation, offer and candidate (by case id, inside the
+ * database) unless --dry-run. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +25,11 @@
 /* Candidates per offer in one alert: a mail, not a database. */
 #define ALERT_MAX_PER_OFFER 10
 
+/* A listed pair, recorded after the run. */
+struct listed {
+	int64_t org_id, offer_id, case_id;
+};
+
 struct run {
 	struct store *st;
 	struct store_arena a;
@@ -31,7 +39,23 @@ struct run {
 	size_t ncands;
 	json_t *orgs;                    /* the organisations listed, in order */
 	long candidates;
+	struct listed *listed;           /* every pair listed, in order */
+	size_t nlisted, caplisted;
 };
+
+static int remember(struct run *run, const struct store_offer *o, int64_t case_id)
+{
+	if (run->nlisted == run->caplisted) {
+		const size_t cap = run->caplisted ? 2 * run->caplisted : 64;
+		struct listed *l = realloc(run->listed, cap * sizeof *l);
+		if (l == NULL)
+			return -1;
+		run->listed = l;
+		run->caplisted = cap;
+	}
+	run->listed[run->nlisted++] = (struct listed){ o->organisation_id, o->id, case_id };
+	return 0;
+}
 
 static int help(void)
 {
@@ -40,7 +64,9 @@ static int help(void)
 	       "Lists per network organisation the consenting candidates that newly match\n"
 	       "its open offers, as anonymous teasers, with the organisation's users as\n"
 	       "recipients. A candidate is listed once per offer: the run records what it\n"
-	       "lists (not with --dry-run). --since leaves out pairs where neither the\n"
+	       "lists (not with --dry-run). A candidate is named by its pseudonym for the\n"
+	       "offer, the one the portal shows (a first listing creates it, also with\n"
+	       "--dry-run). --since leaves out pairs where neither the\n"
 	       "offer nor the candidate's zoekprofiel changed on or after that day.\n"
 	       "--date runs it as of another day (default: today in Europe/Amsterdam).\n");
 	return CLI_OK;
@@ -89,6 +115,7 @@ static json_t *offer_candidates(struct run *run, const struct store_offer *o,
 	     i++) {
 		const int64_t case_id = top[i].candidate_id;
 		struct store_zoekprofiel z;
+		char token[STORE_PSEUDONYM_STRLEN];
 		int sent;
 		if (top[i].excluded || proposed(es, nes, case_id))
 			continue;
@@ -101,8 +128,12 @@ static json_t *offer_candidates(struct run *run, const struct store_offer *o,
 		if (sent || (run->since != DATE_NONE && !changed_since(o->updated_at, run->since) &&
 			     !changed_since(z.updated_at, run->since)))
 			continue;
-		json_t *t = api_zoekprofiel_teaser(&z, run->today);
-		if (t == NULL ||
+		if (store_candidate_pseudonym(run->st, o->id, case_id, token, err) != 0) {
+			json_decref(items);
+			return NULL;
+		}
+		json_t *t = api_zoekprofiel_teaser(&z, token, run->today);
+		if (t == NULL || remember(run, o, case_id) != 0 ||
 		    json_object_set_new(t, "score", json_real(round(top[i].total / 100.0))) != 0 ||
 		    json_array_append_new(items, t) != 0) {
 			json_decref(t);
@@ -189,21 +220,12 @@ static int record(struct run *run, struct sw_error *err)
 	struct db *db = store_db(run->st);
 	if (db_begin(db, DB_WRITE, err) != 0)
 		return -1;
-	size_t i, j, k;
-	json_t *org, *offer, *cand;
-	json_array_foreach(run->orgs, i, org) {
-		const int64_t org_id = json_integer_value(json_object_get(org, "organisation_id"));
-		json_array_foreach(json_object_get(org, "offers"), j, offer) {
-			const int64_t offer_id = json_integer_value(json_object_get(offer, "offer_id"));
-			json_array_foreach(json_object_get(offer, "candidates"), k, cand) {
-				if (store_network_alert_record(
-					    run->st, org_id, offer_id,
-					    json_integer_value(json_object_get(cand, "candidate_id")),
-					    run->today, err) != 0) {
-					db_rollback(db);
-					return -1;
-				}
-			}
+	for (size_t i = 0; i < run->nlisted; i++) {
+		const struct listed *l = &run->listed[i];
+		if (store_network_alert_record(run->st, l->org_id, l->offer_id, l->case_id,
+					       run->today, err) != 0) {
+			db_rollback(db);
+			return -1;
 		}
 	}
 	return db_commit(db, err);
@@ -225,9 +247,9 @@ static void print_text(const struct run *run)
 			       json_string_value(json_object_get(offer, "type")), json_array_size(cs),
 			       json_array_size(cs) == 1 ? "" : "en");
 			json_array_foreach(cs, k, cand)
-				printf("    - %s (kandidaatnummer %lld, %.0f van 100 punten)\n",
+				printf("    - %s (kandidaatnummer %s, %.0f van 100 punten)\n",
 				       json_string_value(json_object_get(cand, "label")),
-				       (long long)json_integer_value(json_object_get(cand, "candidate_id")),
+				       json_string_value(json_object_get(cand, "candidate_id")),
 				       json_real_value(json_object_get(cand, "score")));
 		}
 		printf("\n");
@@ -275,6 +297,7 @@ static int alerts(int argc, char **argv)
 	if (rc == 0 && !run.dry_run)
 		rc = record(&run, &err);
 	free(run.cands);
+	free(run.listed);
 	store_close(run.st);
 	if (rc != 0) {
 		store_arena_free(&run.a);

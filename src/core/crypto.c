@@ -35,6 +35,14 @@ void crypto_token(char out[CRYPTO_TOKEN_STRLEN])
 	sodium_memzero(raw, sizeof raw);
 }
 
+void crypto_pseudonym(char out[CRYPTO_PSEUDONYM_STRLEN])
+{
+	unsigned char raw[12];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(out, CRYPTO_PSEUDONYM_STRLEN, raw, sizeof raw,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
 void crypto_token_digest(const char *token, char out[CRYPTO_DIGEST_STRLEN])
 {
 	unsigned char h[32];

@@ -29,6 +29,12 @@ int crypto_password_verify(const char *encoded, const char *password);
 /* A fresh random token (session id, CSRF token, calendar feed secret). */
 void crypto_token(char out[CRYPTO_TOKEN_STRLEN]);
 
+/* A short random pseudonym: 12 random bytes as unpadded base64url (16
+ * characters and NUL), 96 bits, enough that nobody guesses another one and
+ * short enough to read out: the candidate id a network employer sees. */
+#define CRYPTO_PSEUDONYM_STRLEN 17
+void crypto_pseudonym(char out[CRYPTO_PSEUDONYM_STRLEN]);
+
 /* Hex BLAKE2b-256 of a token: what the database stores, so that a leaked
  * database does not leak live sessions. */
 void crypto_token_digest(const char *token, char out[CRYPTO_DIGEST_STRLEN]);

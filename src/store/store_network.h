@@ -243,6 +243,22 @@ int store_spelregels_agree(struct store *st, int64_t entry_id, int version,
 int store_spelregels_agreed(struct store *st, int64_t entry_id, unsigned *missing,
 			    struct sw_error *err);
 
+/* ---- candidate pseudonyms (store_pseudonym.c) --------------------------- */
+
+/* A random token (16 characters of base64url) and NUL. */
+#define STORE_PSEUDONYM_STRLEN 17
+
+/* The pseudonym under which the case is shown as a candidate for the
+ * offer: read, or created on this first showing. Safe against a
+ * concurrent first showing by another server (both get the same token).
+ * Call it only for the candidates shown, never per pair scanned. */
+int store_candidate_pseudonym(struct store *st, int64_t offer_id, int64_t case_id,
+			      char out[STORE_PSEUDONYM_STRLEN], struct sw_error *err);
+/* The case behind a pseudonym of the offer; a token of another offer, or
+ * none, is SW_ENOTFOUND field "candidate_id". */
+int store_candidate_by_pseudonym(struct store *st, int64_t offer_id, const char *token,
+				 int64_t *case_id, struct sw_error *err);
+
 /* ---- alerts to network employers (store_alerts.c) ------------------------ */
 
 /* Whether the case was sent to the organisation for the offer before. */

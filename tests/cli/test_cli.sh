@@ -103,8 +103,19 @@ expect_exit 1 "unreachable sqlite path is a system failure" db migrate --databas
 
 # ---- alerts to network employers (the seeded Kees consented) ----
 A="network alerts --database $DB --date $TODAY"
-expect_json '[.organisations[].offers[] | select(.title=="Planner technische dienst") | .candidates[].candidate_id] | join(",")' 5 \
-	"alerts: Kees newly matches the planner offer" $A --dry-run
+PLANNER='.organisations[].offers[] | select(.title=="Planner technische dienst") | .candidates[]'
+expect_json "[$PLANNER | .label] | length" 1 "alerts: Kees newly matches the planner offer" $A --dry-run
+# Kees (case 5) is named by his pseudonym for the offer, never by his case id.
+expect_json "[$PLANNER | .candidate_id | length] | join(\",\")" 16 \
+	"alerts: the candidate named by a pseudonym of 16 characters" $A --dry-run
+expect_json '[.organisations[].offers[].candidates[] | del(.hours_min, .hours_max, .range_km, .capacities, .score) | .. | scalars | tostring | select(. == "5")] | length' 0 \
+	"alerts: the case id appears nowhere in a teaser" $A --dry-run
+out=$("$BIN" $A --dry-run --json)
+if echo "$out" | grep -q '"case_id"'; then notok "alerts: no case_id key" "$out"; else ok "alerts: no case_id key"; fi
+tok=$(echo "$out" | jq -r "[$PLANNER | .candidate_id][0]")
+expect_json "[$PLANNER | .candidate_id] | join(\",\")" "$tok" "alerts: the same pseudonym when listed again" $A --dry-run
+out=$("$BIN" $A --dry-run)
+if echo "$out" | grep -q -- "(kandidaatnummer $tok, "; then ok "alerts: the text names the pseudonym"; else notok "alerts: the text names the pseudonym" "$out"; fi
 expect_json '.recorded' false "alerts: --dry-run records nothing" $A --dry-run
 expect_json '[.organisations[].offers[].candidates[].label] | .[0]' "kandidaat, 55-59, administratief, 24 uur, regio 48" \
 	"alerts: the anonymous teaser" $A --dry-run

@@ -12,6 +12,8 @@
 #define API_HARNESS_DB_URL "sqlite:/tmp/sw-test-api-network.db"
 #include "http/api_harness.h"
 
+#include <pthread.h>
+
 #define SANNE_CASE 4
 #define KEES_CASE 5
 #define SANNE "werknemer"
@@ -447,15 +449,80 @@ static void test_matches(void **state)
 
 /* ---- consent on and off ---- */
 
+/* The pseudonym of the case for the offer as stored ("" when none yet). */
+static void token_of(int offer, int64_t case_id, char out[STORE_PSEUDONYM_STRLEN])
+{
+	struct sw_error err = { 0 };
+	struct db_stmt *q = db_prepare(store_db(F->st),
+				       "SELECT token FROM candidate_pseudonyms"
+				       " WHERE offer_id = $1 AND case_id = $2",
+				       0, &err);
+	assert_non_null(q);
+	db_bind_int(q, 1, offer);
+	db_bind_int(q, 2, case_id);
+	const int rc = db_next(q, &err);
+	assert_true(rc >= 0);
+	snprintf(out, STORE_PSEUDONYM_STRLEN, "%s", rc > 0 ? db_col_text(q, 0) : "");
+	db_stmt_free(q);
+}
+
+/* The candidate item whose candidate_id is token. */
+static const json_t *find_candidate(const json_t *items, const char *token)
+{
+	size_t i;
+	const json_t *it;
+	json_array_foreach(items, i, it) {
+		const char *id = str(json_object_get(it, "candidate"), "candidate_id");
+		if (id != NULL && strcmp(id, token) == 0)
+			return it;
+	}
+	return NULL;
+}
+
+/* Fails when the case id shows anywhere in a teaser: no key case_id, no
+ * string equal to it (the candidate id included), and no number equal to
+ * it except the profile's hours, range and capacity levels. */
+static void assert_no_case_id(const json_t *v, const char *key, int64_t case_id)
+{
+	char digits[24];
+	snprintf(digits, sizeof digits, "%lld", (long long)case_id);
+	if (key != NULL && strcmp(key, "case_id") == 0)
+		fail_msg("a teaser names case_id");
+	if (json_is_string(v) && strcmp(json_string_value(v), digits) == 0)
+		fail_msg("%s is the case id as text", key ? key : "a value");
+	if (json_is_integer(v) && json_integer_value(v) == case_id && key != NULL &&
+	    strcmp(key, "hours_min") != 0 && strcmp(key, "hours_max") != 0 &&
+	    strcmp(key, "range_km") != 0 && strcmp(key, "level") != 0)
+		fail_msg("%s is the case id", key);
+	const char *k;
+	json_t *sub;
+	size_t i;
+	if (json_is_object(v)) {
+		/* capacities: {category: level} */
+		const bool levels = key != NULL && strcmp(key, "capacities") == 0;
+		json_object_foreach((json_t *)v, k, sub)
+			assert_no_case_id(sub, levels ? "level" : k, case_id);
+	}
+	if (json_is_array(v))
+		json_array_foreach(v, i, sub)
+			assert_no_case_id(sub, key, case_id);
+}
+
 static bool lists_candidate(const char *who, int offer, int64_t case_id)
 {
-	char path[128];
+	char path[128], token[STORE_PSEUDONYM_STRLEN];
 	struct reply r;
 	snprintf(path, sizeof path, "/api/v1/offers/%d/candidates", offer);
 	req(who, "GET", path, NULL, 200, &r);
-	const json_t *it = find_item(json_object_get(r.json, "items"), "candidate", "candidate_id",
-				     case_id);
+	/* Shown candidates have their pseudonym for this offer by now. */
+	token_of(offer, case_id, token);
+	const json_t *it = find_candidate(json_object_get(r.json, "items"), token);
 	const bool found = it != NULL;
+	size_t k;
+	const json_t *each;
+	json_array_foreach(json_object_get(r.json, "items"), k, each)
+		assert_no_case_id(json_object_get(each, "candidate"), NULL, case_id);
+	assert_null(strstr(r.body, "\"case_id\""));
 	if (found) {
 		const json_t *c = json_object_get(it, "candidate");
 		/* A teaser: nothing that names or locates the person. */
@@ -552,6 +619,101 @@ static void test_consent(void **state)
 	/* The case's own parties still see the pipeline. */
 	req(SANNE, "GET", path, NULL, 200, &r);
 	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
+	reply_free(&r);
+}
+
+/* ---- candidate pseudonyms ---- */
+
+struct race {
+	const char *path;
+	struct reply r;
+};
+
+static void *show_candidates(void *arg)
+{
+	struct race *race = arg;
+	call(as(NWG), "GET", race->path, NULL, 0, &race->r);
+	return NULL;
+}
+
+static void test_pseudonyms(void **state)
+{
+	(void)state;
+	char t1[STORE_PSEUDONYM_STRLEN], t1again[STORE_PSEUDONYM_STRLEN];
+	char t2[STORE_PSEUDONYM_STRLEN], path[160];
+	struct reply r;
+
+	/* Shown again for the same offer: the same pseudonym, one row. */
+	assert_true(lists_candidate(NWG, OFFER_VOORBEREIDING, KEES_CASE));
+	token_of(OFFER_VOORBEREIDING, KEES_CASE, t1);
+	assert_int_equal(strlen(t1), 16);
+	assert_true(lists_candidate(NWG, OFFER_VOORBEREIDING, KEES_CASE));
+	token_of(OFFER_VOORBEREIDING, KEES_CASE, t1again);
+	assert_string_equal(t1, t1again);
+	assert_int_equal(count("SELECT COUNT(*) FROM candidate_pseudonyms WHERE case_id = $1"
+			       " AND offer_id = 1", KEES_CASE), 1);
+	/* Never shown for offer 3 (another organisation's): no pseudonym. */
+	assert_int_equal(count("SELECT COUNT(*) FROM candidate_pseudonyms WHERE offer_id = $1",
+			       OFFER_ZORG), 0);
+
+	/* A second offer Kees matches. Its first showing races another server
+	 * that is creating the same pair (its transaction still open): both
+	 * end with the one token that was committed. */
+	req(NWG, "POST", "/api/v1/offers", OFFER_BODY, 201, &r);
+	const int other = (int)num(r.json, "id");
+	reply_free(&r);
+	char sql[160];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO candidate_pseudonyms (offer_id, case_id, token)"
+		 " VALUES (%d, %d, 'wedstrijd-token1')", other, KEES_CASE);
+	struct sw_error err = { 0 };
+	struct db *db = store_db(F->st);
+	assert_int_equal(db_begin(db, DB_WRITE, &err), 0);
+	assert_int_equal(db_exec(db, sql, &err), 0);
+	snprintf(path, sizeof path, "/api/v1/offers/%d/candidates", other);
+	struct race race = { .path = path };
+	pthread_t th;
+	assert_int_equal(pthread_create(&th, NULL, show_candidates, &race), 0);
+	usleep(300 * 1000);
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(race.r.status, 200);
+	const json_t *it = find_candidate(json_object_get(race.r.json, "items"), "wedstrijd-token1");
+	if (it == NULL)
+		fail_msg("race: %s", race.r.body);
+	reply_free(&race.r);
+	assert_int_equal(count("SELECT COUNT(*) FROM candidate_pseudonyms WHERE offer_id = $1",
+			       other), 1);
+
+	/* Another offer, another pseudonym: two offers cannot be linked. */
+	assert_true(lists_candidate(NWG, other, KEES_CASE));
+	token_of(other, KEES_CASE, t2);
+	assert_string_equal(t2, "wedstrijd-token1");
+	assert_string_not_equal(t1, t2);
+
+	/* One candidate again by its pseudonym, as the alert names it. */
+	snprintf(path, sizeof path, "/api/v1/offers/%d/candidates/%s", OFFER_VOORBEREIDING, t1);
+	req(NWG, "GET", path, NULL, 200, &r);
+	assert_string_equal(str(json_object_get(r.json, "candidate"), "candidate_id"), t1);
+	assert_no_case_id(json_object_get(r.json, "candidate"), NULL, KEES_CASE);
+	assert_null(strstr(r.body, "\"case_id\""));
+	assert_string_equal(str(json_object_get(r.json, "candidate"), "stage"), "proefplaatsing");
+	check_score(json_object_get(r.json, "score"));
+	reply_free(&r);
+	/* Not under another offer's pseudonym, the case id, or another
+	 * organisation's offer. */
+	snprintf(path, sizeof path, "/api/v1/offers/%d/candidates/%s", OFFER_VOORBEREIDING, t2);
+	call(as(NWG), "GET", path, NULL, 0, &r);
+	assert_error(&r, 404, "not_found", "candidate_id");
+	reply_free(&r);
+	snprintf(path, sizeof path, "/api/v1/offers/%d/candidates/%d", OFFER_VOORBEREIDING,
+		 KEES_CASE);
+	call(as(NWG), "GET", path, NULL, 0, &r);
+	assert_error(&r, 404, "not_found", "candidate_id");
+	reply_free(&r);
+	snprintf(path, sizeof path, "/api/v1/offers/%d/candidates/%s", OFFER_VOORBEREIDING, t1);
+	call(as(COACH), "GET", path, NULL, 0, &r);
+	assert_int_equal(r.status, 404);
 	reply_free(&r);
 }
 
@@ -685,7 +847,12 @@ static void test_pipeline(void **state)
 	assert_int_equal(db_exec(store_db(F->st),
 				 "UPDATE cases SET status = 'gesloten' WHERE id = 5", &err), 0);
 	assert_false(lists_candidate(NWG, OFFER_VOORBEREIDING, KEES_CASE));
-	char cpath[128];
+	char token[STORE_PSEUDONYM_STRLEN], cpath[128];
+	token_of(OFFER_VOORBEREIDING, KEES_CASE, token);
+	snprintf(cpath, sizeof cpath, "/api/v1/offers/%d/candidates/%s", OFFER_VOORBEREIDING, token);
+	call(as(NWG), "GET", cpath, NULL, 0, &r);
+	assert_error(&r, 404, "not_found", "candidate_id");
+	reply_free(&r);
 	casepath(cpath, sizeof cpath, KEES_CASE, "pipeline");
 	call(as(COACH), "POST", cpath, "{\"offer_id\":3}", 1, &r);
 	assert_error(&r, 409, "conflict", "consent");
@@ -702,6 +869,7 @@ int main(void)
 		cmocka_unit_test(test_zoekprofiel),
 		cmocka_unit_test(test_matches),
 		cmocka_unit_test(test_consent),
+		cmocka_unit_test(test_pseudonyms),
 		cmocka_unit_test(test_pipeline),
 	};
 	const int rc = cmocka_run_group_tests(tests, setup, teardown);

@@ -45,6 +45,19 @@ static void tokens_are_random_and_digests_stable(void **s)
 	assert_false(crypto_str_equal("abc", "abcd"));
 }
 
+static void pseudonyms_are_short_and_random(void **s)
+{
+	(void)s;
+	char a[CRYPTO_PSEUDONYM_STRLEN], b[CRYPTO_PSEUDONYM_STRLEN];
+	crypto_pseudonym(a);
+	crypto_pseudonym(b);
+	assert_int_equal(strlen(a), 16);
+	assert_string_not_equal(a, b);
+	assert_int_equal(strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				   "0123456789-_"),
+			 16);
+}
+
 static void key_parse(void **s)
 {
 	(void)s;
@@ -141,6 +154,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(password_roundtrip),
 		cmocka_unit_test(tokens_are_random_and_digests_stable),
+		cmocka_unit_test(pseudonyms_are_short_and_random),
 		cmocka_unit_test(key_parse),
 		cmocka_unit_test(seal_and_open),
 		cmocka_unit_test(key_generate_and_format),

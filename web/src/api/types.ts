@@ -352,7 +352,8 @@ export interface Offer extends Omit<OfferSummary, 'organisation'> {
 }
 
 export interface Teaser {
-  candidate_id: number;
+  /** The candidate's pseudonym for this offer (16 characters), never the case id. */
+  candidate_id: string;
   label: string;
   age_band: string | null;
   region: string | null;
