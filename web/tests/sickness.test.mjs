@@ -81,6 +81,7 @@ test('the casemanager records a partial and a full hersteldmelding, corrects the
     await page.getByRole('heading', { level: 1, name: 'Dossier van Iris de Wit' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Verzuimverloop' }).waitFor();
     assert.match(await state(page), new RegExp(`Ziek \\(100%\\) sinds ${dutch(daysAgo(14))}`));
+    assert.match(await page.locator('#casemanager-current').innerText(), /Mark Janssens is de casemanager van dit dossier sinds/);
     assert.match(await mutation(page, 'Ziekmelding').innerText(), /Vastgelegd door Mark Janssens \(casemanager\)/);
     await expectNoAxeViolations(page, 'case with the sickness history');
     await noHorizontalScroll(page, 'case with the sickness history');
@@ -205,12 +206,55 @@ test('the werknemer reads their own sickness history, phrased for them, without 
   });
 });
 
-test('the leidinggevende sees the sickness history of a team member', { skip }, async () => {
+test('the casemanager hands a case over to Linda Aerts, who then has it in her list; the history shows who had it', { skip }, async () => {
+  let caseId;
+  await withBrowser({ viewport: PHONE }, async (b) => {
+    const { page } = b;
+    await login(page, accounts.werkgever);
+    ({ case: caseId } = await addPerson(page, '2103', 'Noor van Leeuwen', daysAgo(3)));
+    await page.goto(`${page.url().split('#')[0]}#/dossiers/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: 'Dossier van Noor van Leeuwen' }).waitFor();
+    await page.getByRole('button', { name: 'Dossier overdragen' }).click();
+    const select = page.getByLabel('Nieuwe casemanager');
+    await select.waitFor();
+    const options = await select.locator('option').allInnerTexts();
+    assert.ok(options.includes('Linda Aerts'), `Linda is offered: ${options}`);
+    assert.ok(!options.includes('Mark Janssens'), 'the current casemanager is not offered');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    assert.match(await page.locator('#handover-user-error').innerText(), /Kies de casemanager/);
+    await select.selectOption({ label: 'Linda Aerts' });
+    await page.getByRole('button', { name: 'Verder' }).click();
+    const confirm = page.getByRole('alertdialog');
+    assert.match(await confirm.innerText(), /Draag het dossier over aan Linda Aerts\?/);
+    await expectNoAxeViolations(page, 'handover confirmation');
+    await noHorizontalScroll(page, 'handover confirmation');
+    await confirm.getByRole('button', { name: 'Ja, overdragen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het dossier is overgedragen aan Linda Aerts.' }).waitFor();
+    await page.locator('#casemanager-current').filter({ hasText: 'Linda Aerts is de casemanager van dit dossier sinds' }).waitFor();
+    assert.match(await page.locator('.sw-casemanager-history').innerText(), /Mark Janssens: van .+ tot en met .+/);
+    await expectNoAxeViolations(page, 'case after the handover');
+    assert.deepEqual(b.problems, []);
+  });
+  await withBrowser({ viewport: PHONE }, async (b) => {
+    const { page } = b;
+    await login(page, accounts.casemanager2);
+    await page.getByRole('table').filter({ hasText: 'Noor van Leeuwen' }).waitFor();
+    await page.getByRole('link', { name: 'Noor van Leeuwen', exact: true }).click();
+    await page.locator('#casemanager-current').filter({ hasText: 'Linda Aerts is de casemanager van dit dossier sinds' }).waitFor();
+    await expectNoAxeViolations(page, "Linda's case");
+    await noHorizontalScroll(page, "Linda's case");
+    assert.deepEqual(b.problems, []);
+  });
+});
+
+test('the leidinggevende sees who the casemanager is but cannot hand over', { skip }, async () => {
   await withBrowser({ viewport: PHONE }, async (b) => {
     const { page } = b;
     await login(page, accounts.leidinggevende);
     await page.getByRole('link', { name: 'Daan Bakker', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Dossier van Daan Bakker' }).waitFor();
+    await page.locator('#casemanager-current').filter({ hasText: 'is de casemanager van dit dossier' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Dossier overdragen' }).count(), 0);
     await page.getByRole('heading', { level: 2, name: 'Verzuimverloop' }).waitFor();
     await page.locator('#sickness-state').waitFor();
     await expectNoAxeViolations(page, 'leidinggevende case');

@@ -1,4 +1,4 @@
-/* English texts of the sickness history; same shape as nl-sickness.ts. */
+/* English texts of the sickness history and the casemanager handover; same shape as nl-sickness.ts. */
 import type { SicknessDict } from './nl-sickness';
 
 export const enSickness: SicknessDict = {
@@ -112,5 +112,25 @@ export const enSickness: SicknessDict = {
     serverEndReason: 'Choose a reason from the list.',
     relapse: (name, date) => `Does ${name} fall ill again within 4 weeks of ${date}? Then report sick again: the absence continues.`,
     ownRelapse: (date) => `Do you fall ill again within 4 weeks of ${date}? Then report sick again: your absence continues.`,
+  },
+  casemanager: {
+    title: 'Case manager',
+    current: (name, since) => `${name} has been the case manager of this case since ${since}.`,
+    currentNoDate: (name) => `${name} is the case manager of this case.`,
+    none: 'This case has no case manager yet.',
+    historyTitle: 'Earlier case managers',
+    historyItem: (name, from, until) => `${name}: from ${from} to ${until}`,
+    handOver: 'Hand over the case',
+    handOverLabel: 'New case manager',
+    handOverHint: "Choose a case manager of the organisation.",
+    choose: 'Choose a case manager',
+    chooseRequired: 'Choose the case manager who takes over the case.',
+    noOthers: 'There is no other case manager in the organisation to hand the case over to.',
+    next: 'Continue',
+    confirm: (name) => `Hand the case over to ${name}? ${name} is responsible for the case from today.`,
+    confirmYes: 'Yes, hand over',
+    cancel: 'Cancel',
+    busy: 'Handing over…',
+    done: (name) => `The case has been handed over to ${name}.`,
   },
 };

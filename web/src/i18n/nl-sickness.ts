@@ -1,6 +1,7 @@
 /*
- * Dutch texts of the case page's sickness history ("Verzuimverloop") (issue 11). Merged into nl.ts
- * under `sickness`.
+ * Dutch texts of the case page's sickness history ("Verzuimverloop") and of
+ * the responsible casemanager with the handover (issue 11). Merged into nl.ts
+ * under `sickness` and `casemanager`.
  */
 import type { EndReason } from '../api/org';
 
@@ -122,6 +123,26 @@ export const nlSickness = {
     // A closed case: no actions, the relapse note.
     relapse: (name: string, date: string) => `Wordt ${name} binnen 4 weken na ${date} weer ziek? Meld dan opnieuw ziek: het verzuim loopt door.`,
     ownRelapse: (date: string) => `Word je binnen 4 weken na ${date} weer ziek? Meld je dan opnieuw ziek: je verzuim loopt door.`,
+  },
+  casemanager: {
+    title: 'Casemanager',
+    current: (name: string, since: string) => `${name} is de casemanager van dit dossier sinds ${since}.`,
+    currentNoDate: (name: string) => `${name} is de casemanager van dit dossier.`,
+    none: 'Dit dossier heeft nog geen casemanager.',
+    historyTitle: 'Eerdere casemanagers',
+    historyItem: (name: string, from: string, until: string) => `${name}: van ${from} tot en met ${until}`,
+    handOver: 'Dossier overdragen',
+    handOverLabel: 'Nieuwe casemanager',
+    handOverHint: 'Kies een casemanager van de organisatie.',
+    choose: 'Kies een casemanager',
+    chooseRequired: 'Kies de casemanager die het dossier overneemt.',
+    noOthers: 'Er is geen andere casemanager in de organisatie om het dossier aan over te dragen.',
+    next: 'Verder',
+    confirm: (name: string) => `Draag het dossier over aan ${name}? ${name} wordt vanaf vandaag verantwoordelijk voor het dossier.`,
+    confirmYes: 'Ja, overdragen',
+    cancel: 'Annuleren',
+    busy: 'Bezig met overdragen…',
+    done: (name: string) => `Het dossier is overgedragen aan ${name}.`,
   },
 };
 
