@@ -121,3 +121,13 @@ export function orgApi(request: Request) {
     handOver: (id: number, userId: number) => request<{ case_id: number; casemanager_id: number }>('PUT', `/cases/${id}/casemanager`, { user_id: userId }),
   };
 }
+
+/** The organisation fields of GET /api/v1/cases/{id} (issue 11) beside CaseDetail's. */
+export interface CaseOrgFields {
+  person?: { id: number; personnel_number: string; name: string };
+  employment_id?: number | null;
+  casemanager?: Ref | null;
+  reported_role?: string | null;
+  expected_recovery?: IsoDate | null;
+  end_reason?: EndReason | null;
+}

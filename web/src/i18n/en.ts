@@ -4,6 +4,7 @@
  * and explained.
  */
 import { enOrg } from './en-org';
+import { enSickness } from './en-sickness';
 import type { Dict } from './nl';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -11,6 +12,7 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
 export const en: Dict = {
   lang: 'en',
   ...enOrg,
+  ...enSickness,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Together on the way to suitable work',

@@ -6,12 +6,14 @@
 import type { CaseStatus, ConsentKind, DeadlineCode, DeadlineStatus, Role } from '../api/types';
 
 import { nlOrg } from './nl-org';
+import { nlSickness } from './nl-sickness';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const nl = {
   lang: 'nl',
   ...nlOrg,
+  ...nlSickness,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Samen op weg naar passend werk',

@@ -12,6 +12,8 @@ import { useAsync } from '../lib/useAsync';
 import { Journey } from './EmployeeHome';
 import { InfoNow } from './Info';
 import { ManageParticipants } from './CaseParticipants';
+import { CaseManagerPanel } from './CaseManager';
+import { CaseSickness } from './CaseSickness';
 import { StepPanel } from './Step';
 import { ZOEKPROFIEL_ROLES } from './Zoekprofiel';
 
@@ -71,6 +73,8 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
       {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} />}
       {c.status !== 'gesloten' && <InfoNow caseId={c.id} own={false} />}
       <CaseFacts c={c} week={tl.week} />
+      <CaseSickness c={c} onChange={state.reload} />
+      <CaseManagerPanel c={c} onChange={state.reload} />
       {c.my_role === 'werkgever' ? (
         <ManageParticipants caseId={c.id} onChange={state.reload} />
       ) : (

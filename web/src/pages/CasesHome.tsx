@@ -4,9 +4,10 @@ import { api } from '../api/client';
 import type { CaseStatus, CaseSummary, User } from '../api/types';
 import { Select } from '../components/fields';
 import { stepTitle } from '../components/timeline';
-import { CaseStatusText, DateText, DeadlineStatusBadge, ErrorAlert, Loading, PageHeading } from '../components/ui';
+import { Alert, CaseStatusText, DateText, DeadlineStatusBadge, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { Dict } from '../i18n';
+import { takeFlash } from '../lib/flash';
 import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { orgAccess, reportsSickness } from '../lib/orgRoles';
@@ -47,6 +48,7 @@ export function CasesHome({ user, kind: shownAs }: { user: User; kind: 'werkgeve
   const org = orgAccess(user);
   const [filter, setFilter] = useState<{ q: string; department: string }>({ q: '', department: '' });
   const { t } = useI18n();
+  const [flash] = useState(takeFlash);
   const [status, setStatus] = useState<CaseStatus | ''>('open');
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'nextDeadline', asc: true });
@@ -75,6 +77,11 @@ export function CasesHome({ user, kind: shownAs }: { user: User; kind: 'werkgeve
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
+      {flash && (
+        <Alert type="ok" live>
+          {flash}
+        </Alert>
+      )}
       <p class="utrecht-paragraph">{intro}</p>
       {kind === 'werkgever' && reportsSickness(org) && (
         <p class="utrecht-paragraph">

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { formatDate } from '../lib/dates';
 import { href } from '../lib/router';
 import { useSession } from '../lib/session';
+import { CaseSickness } from './CaseSickness';
 import { SelfReport } from './SelfReport';
 import { useAsync } from '../lib/useAsync';
 import { InfoNow } from './Info';
@@ -55,6 +56,7 @@ export function Journey({ c, tl, roles }: { c: CaseDetail; tl: TimelineData; rol
       </p>
       {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own />}
       {c.status !== 'gesloten' && <InfoNow caseId={c.id} own />}
+      <CaseSickness c={c} />
       <CaseSections caseId={c.id} ownCase heading={t.employee.sectionsHeading} />
       {viewer.includes('werknemer') && (
         <p class="utrecht-paragraph">
