@@ -116,6 +116,35 @@ size_t register_terms(const char *name, const char *number,
 	return n;
 }
 
+size_t register_query_words(const char *q, char words[2][REGISTER_TERM_MAX])
+{
+	char folded[512];
+	size_t lens[2] = { 0, 0 };
+	words[0][0] = words[1][0] = '\0';
+	register_fold(q, folded, sizeof folded);
+	for (const char *p = folded; *p != '\0';) {
+		size_t len = 0;
+		while (p[len] != '\0' && !is_separator(p[len]))
+			len++;
+		if (len >= REGISTER_TERM_MAX)
+			len = REGISTER_TERM_MAX - 1;
+		const size_t at = len > lens[0] ? 0 : len > lens[1] ? 1 : 2;
+		if (at == 0) {
+			memcpy(words[1], words[0], sizeof words[0]);
+			lens[1] = lens[0];
+		}
+		if (at < 2) {
+			memcpy(words[at], p, len);
+			words[at][len] = '\0';
+			lens[at] = len;
+		}
+		p += len;
+		while (*p != '\0' && is_separator(*p))
+			p++;
+	}
+	return (lens[0] > 0) + (lens[1] > 0);
+}
+
 void register_prefix_end(const char *q, char *out, size_t outsz)
 {
 	snprintf(out, outsz, "%s", q);

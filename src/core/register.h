@@ -22,10 +22,16 @@
 void register_fold(const char *in, char *out, size_t outsz);
 
 /* The terms of a person: the folded personnel number and every word of the
- * folded name (split on spaces, hyphens, apostrophes and dots), without
- * duplicates. Returns how many were written. */
+ * folded name (split at every ASCII character that is not a letter or a
+ * digit), without duplicates. Returns how many were written. */
 size_t register_terms(const char *name, const char *number,
 		      char terms[REGISTER_TERMS_MAX][REGISTER_TERM_MAX]);
+
+/* The words of a search query, folded and split as the terms are: the
+ * longest into words[0] (it narrows the search most), the next longest into
+ * words[1] (a second condition), "" where there is none. "Sanne de Vries"
+ * searches sanne* and vries*. Returns how many words were written (0..2). */
+size_t register_query_words(const char *q, char words[2][REGISTER_TERM_MAX]);
 
 /* The exclusive upper bound of the prefix range of q: q with its last
  * byte raised by one (q must not be empty; 0xFF bytes do not occur in

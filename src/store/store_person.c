@@ -3,6 +3,7 @@
  * the person, so a search never misses a change. */
 #include "store_int.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/register.h"
@@ -82,13 +83,15 @@ int store_department_list(struct store *st, struct store_arena *a, int64_t organ
 
 /* ---- persons -------------------------------------------------------------- */
 
-#define PERSON_SELECT                                                                   \
+#define PERSON_COLS                                                                     \
 	"SELECT p.id, p.organisation_id, p.personnel_number, p.name, p.birth_date,"      \
 	" p.department_id, p.manager_id, p.email, p.user_id, d.name, m.name,"            \
 	" (SELECT MIN(c.id) FROM cases c WHERE c.person_id = p.id AND c.status = 'open')," \
-	" p.created_at FROM persons p"                                                   \
+	" p.created_at"
+#define PERSON_JOINS                                                                    \
 	" LEFT JOIN departments d ON d.id = p.department_id"                             \
 	" LEFT JOIN persons m ON m.id = p.manager_id"
+#define PERSON_SELECT PERSON_COLS " FROM persons p" PERSON_JOINS
 
 static int read_person(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err)
 {
@@ -317,54 +320,115 @@ int store_person_set_user(struct store *st, int64_t person_id, int64_t user_id,
 	return db_run(q, err);
 }
 
-/* The search's conditions, shared by the page and its count: $1 the
- * organisation, $2..$3 the prefix range of a term ('' for none), $4 a
- * department, $5 restricted to the caller's scope, $6 the casemanager
- * whose departments count, $7 the manager's person id of a team. */
-#define PERSON_WHERE                                                                     \
-	" WHERE p.organisation_id = $1"                                                  \
-	" AND (CAST($2 AS TEXT) = '' OR p.id IN (SELECT t.person_id FROM person_terms t"  \
-	"  WHERE t.organisation_id = $1 AND t.term >= $2 AND t.term < $3))"               \
-	" AND (CAST($4 AS BIGINT) = 0 OR p.department_id = $4)"                           \
-	" AND (CAST($5 AS BIGINT) = 0"                                                    \
-	"  OR (CAST($6 AS BIGINT) <> 0 AND (NOT EXISTS (SELECT 1 FROM org_role_departments r" \
-	"    WHERE r.user_id = $6 AND r.organisation_id = $1)"                            \
+/* The caller's scope, the first five parameters of every search
+ * statement: $1 the organisation, $2 a department (0: any), $3 restricted
+ * to the caller's scope, $4 the casemanager whose departments count, $5
+ * the manager's person id of a team. */
+#define PERSON_SCOPE                                                                     \
+	" p.organisation_id = $1"                                                        \
+	" AND (CAST($2 AS BIGINT) = 0 OR p.department_id = $2)"                           \
+	" AND (CAST($3 AS BIGINT) = 0"                                                    \
+	"  OR (CAST($4 AS BIGINT) <> 0 AND (NOT EXISTS (SELECT 1 FROM org_role_departments r" \
+	"    WHERE r.user_id = $4 AND r.organisation_id = $1)"                            \
 	"   OR p.department_id IN (SELECT r.department_id FROM org_role_departments r"     \
-	"    WHERE r.user_id = $6 AND r.organisation_id = $1)))"                           \
-	"  OR (CAST($7 AS BIGINT) <> 0 AND p.manager_id = $7))"
+	"    WHERE r.user_id = $4 AND r.organisation_id = $1)))"                           \
+	"  OR (CAST($5 AS BIGINT) <> 0 AND p.manager_id = $5))"
 
-static void bind_filter(struct db_stmt *q, const struct store_person_filter *f, const char *lo,
-			const char *hi)
+/* A query searches from the terms of its longest word, [$6, $7): a range
+ * of the terms index, then the persons by id, so a personnel number that
+ * matches one person costs a lookup, not a walk over the organisation. The
+ * second word, [$8, $9) ('' for none), must match another term of the same
+ * person. CROSS JOIN keeps SQLite from walking the persons by name. */
+#define PERSON_MATCHES                                                                   \
+	" FROM (SELECT DISTINCT t.person_id FROM person_terms t"                          \
+	"  WHERE t.organisation_id = $1 AND t.term >= $6 AND t.term < $7) mt"            \
+	" CROSS JOIN persons p"
+#define PERSON_MATCH_WHERE                                                               \
+	" WHERE p.id = mt.person_id AND" PERSON_SCOPE                                     \
+	" AND (CAST($8 AS TEXT) = '' OR EXISTS (SELECT 1 FROM person_terms t2"            \
+	"  WHERE t2.person_id = p.id AND t2.term >= $8 AND t2.term < $9))"
+
+static void bind_scope(struct db_stmt *q, const struct store_person_filter *f)
 {
 	db_bind_int(q, 1, f->organisation_id);
-	db_bind_text(q, 2, lo);
-	db_bind_text(q, 3, hi);
-	db_bind_int(q, 4, f->department_id);
-	db_bind_int(q, 5, f->restricted != 0);
-	db_bind_int(q, 6, f->scope_user);
-	db_bind_int(q, 7, f->team_of);
+	db_bind_int(q, 2, f->department_id);
+	db_bind_int(q, 3, f->restricted != 0);
+	db_bind_int(q, 4, f->scope_user);
+	db_bind_int(q, 5, f->team_of);
+}
+
+/* The prefix ranges of the query's words: lo[i] .. hi[i]. */
+struct search_range {
+	char lo[2][REGISTER_TERM_MAX];
+	char hi[2][REGISTER_TERM_MAX + 1];
+};
+
+static void bind_range(struct db_stmt *q, const struct search_range *r)
+{
+	db_bind_text(q, 6, r->lo[0]);
+	db_bind_text(q, 7, r->hi[0]);
+	db_bind_text(q, 8, r->lo[1]);
+	db_bind_text(q, 9, r->hi[1]);
+}
+
+/* How many match: counted on the terms index alone when nothing but one
+ * word narrows the search (a casemanager of the whole organisation typing
+ * a name), else over the persons found. */
+static int search_count(struct store *st, const struct store_person_filter *f,
+			const struct search_range *r, int64_t *total, struct sw_error *err)
+{
+	static const char terms_sql[] =
+		"SELECT COUNT(DISTINCT t.person_id) FROM person_terms t"
+		" WHERE t.organisation_id = $1 AND t.term >= $2 AND t.term < $3";
+	static const char sql[] = "SELECT COUNT(*)" PERSON_MATCHES PERSON_MATCH_WHERE;
+	const bool terms_only = f->department_id == 0 && !f->restricted && r->lo[1][0] == '\0';
+	struct db_stmt *q = store_stmt(st, terms_only ? terms_sql : sql, err);
+	if (q == NULL)
+		return -1;
+	if (terms_only) {
+		db_bind_int(q, 1, f->organisation_id);
+		db_bind_text(q, 2, r->lo[0]);
+		db_bind_text(q, 3, r->hi[0]);
+	} else {
+		bind_scope(q, f);
+		bind_range(q, r);
+	}
+	return db_run_id(q, total, err);
 }
 
 int store_person_search(struct store *st, struct store_arena *a,
 			const struct store_person_filter *f, struct store_person **out,
 			size_t *n, int64_t *total, struct sw_error *err)
 {
-	static const char count_sql[] = "SELECT COUNT(*) FROM persons p" PERSON_WHERE;
-	static const char sql[] = PERSON_SELECT PERSON_WHERE
-		" ORDER BY p.name, p.id LIMIT CAST($8 AS BIGINT) OFFSET CAST($9 AS BIGINT)";
-	char lo[REGISTER_TERM_MAX], hi[REGISTER_TERM_MAX + 1];
-	register_fold(f->q != NULL ? f->q : "", lo, sizeof lo);
-	/* The query's first word: a name is searched word by word. */
-	lo[strcspn(lo, " -'.,\t")] = '\0';
-	register_prefix_end(lo, hi, sizeof hi);
-	struct db_stmt *q = store_stmt(st, count_sql, err);
-	if (q == NULL)
+	static const char all_count_sql[] = "SELECT COUNT(*) FROM persons p WHERE" PERSON_SCOPE;
+	static const char all_sql[] = PERSON_SELECT " WHERE" PERSON_SCOPE
+		" ORDER BY p.name, p.id LIMIT CAST($6 AS BIGINT) OFFSET CAST($7 AS BIGINT)";
+	static const char match_sql[] = PERSON_COLS PERSON_MATCHES PERSON_JOINS PERSON_MATCH_WHERE
+		" ORDER BY p.name, p.id LIMIT CAST($10 AS BIGINT) OFFSET CAST($11 AS BIGINT)";
+	struct search_range r;
+	const int64_t limit = f->limit > 0 ? f->limit : INT64_MAX;
+	struct db_stmt *q;
+	if (register_query_words(f->q != NULL ? f->q : "", r.lo) == 0) {
+		if ((q = store_stmt(st, all_count_sql, err)) == NULL)
+			return -1;
+		bind_scope(q, f);
+		if (db_run_id(q, total, err) != 0 || (q = store_stmt(st, all_sql, err)) == NULL)
+			return -1;
+		bind_scope(q, f);
+		db_bind_int(q, 6, limit);
+		db_bind_int(q, 7, f->offset);
+		return store_collect(q, a, sizeof **out, read_person, (void **)out, n, err);
+	}
+	for (int i = 0; i < 2; i++)
+		if (r.lo[i][0] != '\0')
+			register_prefix_end(r.lo[i], r.hi[i], sizeof r.hi[i]);
+		else
+			r.hi[i][0] = '\0';
+	if (search_count(st, f, &r, total, err) != 0 || (q = store_stmt(st, match_sql, err)) == NULL)
 		return -1;
-	bind_filter(q, f, lo, hi);
-	if (db_run_id(q, total, err) != 0 || (q = store_stmt(st, sql, err)) == NULL)
-		return -1;
-	bind_filter(q, f, lo, hi);
-	db_bind_int(q, 8, f->limit > 0 ? f->limit : INT64_MAX);
-	db_bind_int(q, 9, f->offset);
+	bind_scope(q, f);
+	bind_range(q, &r);
+	db_bind_int(q, 10, limit);
+	db_bind_int(q, 11, f->offset);
 	return store_collect(q, a, sizeof **out, read_person, (void **)out, n, err);
 }

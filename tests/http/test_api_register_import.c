@@ -131,6 +131,20 @@ static void test_dry_run_then_real(void **state)
 	assert_int_equal(r.status, 200);
 	assert_int_equal(jint(r.json, "total"), 1);
 	reply_free(&r);
+	/* Two words narrow by both, in any order and as prefixes; a second word
+	 * that matches nothing of the person finds nobody. */
+	static const struct {
+		const char *q;
+		json_int_t total;
+	} two[] = { { "eef%20vos", 1 }, { "Vo%20Ev", 1 }, { "eva%20zzz", 0 } };
+	for (size_t i = 0; i < sizeof two / sizeof two[0]; i++) {
+		snprintf(p, sizeof p, "/api/v1/organisations/%lld/persons?q=%s", (long long)org(),
+			 two[i].q);
+		call(as(CM), "GET", p, NULL, 0, &r);
+		assert_int_equal(r.status, 200);
+		assert_int_equal(jint(r.json, "total"), two[i].total);
+		reply_free(&r);
+	}
 }
 
 /* ',' without BOM, LF, optional columns left out: a re-import updates the

@@ -42,6 +42,15 @@ static void test_fold_and_terms(void **state)
 	assert_string_equal(terms[2], "eva");
 	assert_string_equal(terms[5], "hr");
 	assert_string_equal(terms[6], "zorg");
+	char words[2][REGISTER_TERM_MAX];
+	assert_int_equal(register_query_words("Sanne de Vriës", words), 2);
+	assert_string_equal(words[0], "sanne");
+	assert_string_equal(words[1], "vries");
+	assert_int_equal(register_query_words("  1042 ", words), 1);
+	assert_string_equal(words[0], "1042");
+	assert_string_equal(words[1], "");
+	assert_int_equal(register_query_words("' -", words), 0);
+	assert_string_equal(words[0], "");
 	register_prefix_end("ber", out, sizeof out);
 	assert_string_equal(out, "bes");
 }
