@@ -402,11 +402,14 @@ static struct pdf_block *part_blocks(struct api_call *c, const struct case_dossi
 		if (!(p->docs & DOC_BIT(t)) || doc == NULL || t == DOC_PLAN_VAN_AANPAK)
 			continue;
 		const char *const *only = t == DOC_ADMINISTRATIEF ? admin_fields(p->letter) : NULL;
-		b[(*n)++] = (struct pdf_block){
-			.kind = PDF_PARAGRAPH,
-			.text = arena_printf(c, "%s, versie %d van %s", doc_type_info(doc->type)->title_nl,
-					     doc->latest.version, long_date(c, doc->latest.date)),
-		};
+		/* Parts b-d name the administratief document in their explanation. */
+		if (only == NULL || p->letter == 'a')
+			b[(*n)++] = (struct pdf_block){
+				.kind = PDF_PARAGRAPH,
+				.text = arena_printf(c, "%s, versie %d van %s",
+						     doc_type_info(doc->type)->title_nl,
+						     doc->latest.version, long_date(c, doc->latest.date)),
+			};
 		b[*n].kind = PDF_KV;
 		b[*n].kv = version_kv_of(c, doc->type, &doc->latest, only, &b[*n].nkv);
 		(*n)++;

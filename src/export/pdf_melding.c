@@ -94,15 +94,19 @@ int pdf_melding_render(const struct pdf_melding *m, unsigned char **out, size_t 
 		{ "Geboortedatum", or_todo(born), mark_of(born) },
 		{ "Personeelsnummer", or_todo(m->personeelsnummer), mark_of(m->personeelsnummer) },
 	};
+	/* The contact person belongs with the employer: one heading less keeps
+	 * the sheet on one page. */
 	const struct pdf_kv werkgever[] = {
 		{ "Naam", or_todo(m->werkgever), mark_of(m->werkgever) },
 		/* A soft hyphen: the word is longer than the key column. */
 		{ "Loonheffingen\u00ADnummer", or_todo(m->loonheffingennummer),
 		  mark_of(m->loonheffingennummer) },
+		{ "Contactpersoon", or_todo(m->contact), mark_of(m->contact) },
+		{ "E-mail contactpersoon", or_todo(m->contact_email), mark_of(m->contact_email) },
 	};
 	const struct pdf_kv verzuim[] = {
 		{ "Eerste ziektedag", t.eerste, PDF_MARK_NONE },
-		{ "Percentage arbeidsongeschikt", or_todo(percent), mark_of(percent) },
+		{ "Ziektepercentage", or_todo(percent), mark_of(percent) },
 		{ "Contracturen", or_todo(hours), mark_of(hours) },
 	};
 	const struct pdf_kv melding[] = {
@@ -110,24 +114,18 @@ int pdf_melding_render(const struct pdf_melding *m, unsigned char **out, size_t 
 		{ "Status", t.verzonden, PDF_MARK_NONE },
 		{ "Referentie van UWV", m->referentie != NULL ? m->referentie : "geen", PDF_MARK_NONE },
 	};
-	const struct pdf_kv contact[] = {
-		{ "Naam", or_todo(m->contact), mark_of(m->contact) },
-		{ "E-mail", or_todo(m->contact_email), mark_of(m->contact_email) },
-	};
 	const struct pdf_block blocks[] = {
 		{ .kind = PDF_KV, .kv = werknemer, .nkv = 3 },
-		{ .kind = PDF_KV, .kv = werkgever, .nkv = 2 },
+		{ .kind = PDF_KV, .kv = werkgever, .nkv = 4 },
 		{ .kind = PDF_KV, .kv = verzuim, .nkv = 3 },
 		{ .kind = PDF_KV, .kv = melding, .nkv = m->referentie != NULL ? 3 : 2 },
 		{ .kind = PDF_NOTE, .text = t.note },
-		{ .kind = PDF_KV, .kv = contact, .nkv = 2 },
 	};
 	const struct pdf_section s[] = {
 		{ 1, NULL, "Werknemer", PDF_MARK_NONE, NULL, &blocks[0], 1 },
 		{ 1, NULL, "Werkgever", PDF_MARK_NONE, NULL, &blocks[1], 1 },
 		{ 1, NULL, "Verzuim", PDF_MARK_NONE, NULL, &blocks[2], 1 },
 		{ 1, NULL, "Melding bij UWV", PDF_MARK_NONE, NULL, &blocks[3], 2 },
-		{ 1, NULL, "Contactpersoon van de werkgever", PDF_MARK_NONE, NULL, &blocks[5], 1 },
 	};
 	char subtitle[512];
 	snprintf(subtitle, sizeof subtitle, "%s - %s", or_todo(m->werknemer), or_todo(m->werkgever));

@@ -114,7 +114,13 @@ static char *pdf_text(const char *who, const char *path, char *disposition, size
 	if (disposition != NULL)
 		header(&r, "Content-Disposition", disposition, n);
 	assert_memory_equal(r.body, "%PDF-", 5);
-	snprintf(file, sizeof file, "/tmp/sw-test-api-melding-%d.pdf", (int)getpid());
+	/* SW_TEST_KEEP_PDF=dir keeps the files, to look at them. */
+	const char *keep = getenv("SW_TEST_KEEP_PDF");
+	static int seq;
+	if (keep != NULL)
+		snprintf(file, sizeof file, "%.40s/%d.pdf", keep, ++seq);
+	else
+		snprintf(file, sizeof file, "/tmp/sw-test-api-melding-%d.pdf", (int)getpid());
 	FILE *f = fopen(file, "wb");
 	assert_non_null(f);
 	assert_int_equal(fwrite(r.body, 1, r.len, f), r.len);
@@ -128,7 +134,8 @@ static char *pdf_text(const char *who, const char *path, char *disposition, size
 	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>&1", file);
 	char *text = run(cmd, &status);
 	assert_int_equal(status, 0);
-	unlink(file);
+	if (keep == NULL)
+		unlink(file);
 	squeeze(text);
 	return text;
 }
@@ -181,6 +188,7 @@ static void test_melding_open(void **state)
 	snprintf(path, sizeof path, "/api/v1/cases/%d/melding-uwv.pdf", INGRID_CASE);
 	char *text = pdf_text("werkgever", path, disp, sizeof disp);
 	expect_text(text, "Ziekmelding langdurig zieke werknemer (42e week)");
+	expect_text(text, "Pagina 1 van 1"); /* one sheet */
 	expect_text(text, "Ingrid Hendriks");
 	expect_text(text, "17 maart 1969");
 	expect_text(text, "1005");
