@@ -313,6 +313,7 @@ static int (*const resources[])(struct router *, struct api_app *, struct sw_err
 	api_deviations_register,
 	api_documents_register,
 	api_exports_register,
+	api_melding_register,
 	api_orientation_register,
 	api_attachments_register,
 	api_offers_register,

@@ -265,6 +265,9 @@ int api_person_access(struct api_call *c, enum policy_action a, struct store_per
 int api_register_org_access(struct api_call *c, enum policy_resource r, enum policy_action a,
 			    int64_t *org, struct sw_error *err);
 
+/* melding.c: GET /api/v1/cases/{id}/melding-uwv.pdf, the 42-week data sheet */
+int api_melding_register(struct router *r, struct api_app *app, struct sw_error *err);
+
 /* register_import.c: POST /api/v1/organisations/{id}/persons/import */
 int api_register_import_register(struct router *r, struct api_app *app, struct sw_error *err);
 

@@ -103,22 +103,38 @@ static const char *display_value(struct api_call *c, const struct doc_field *f, 
 	return s;
 }
 
+/* Whether name is in the NULL-terminated list. */
+static int name_in(const char *const *list, const char *name)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, name) == 0)
+			return 1;
+	return 0;
+}
+
 /* The fields of a version in schema order, labelled; only the type's own
  * fields are printed, whatever else the stored content might hold. */
-static struct pdf_kv *version_kv(struct api_call *c, enum doc_type type,
-				 const struct store_document_version *v, size_t *n)
+static struct pdf_kv *version_kv_of(struct api_call *c, enum doc_type type,
+				    const struct store_document_version *v,
+				    const char *const *only, size_t *n)
 {
 	const struct doc_type_info *t = doc_type_info(type);
 	struct pdf_kv *kv = arena_array(c, t->nfields, sizeof *kv);
 	*n = 0;
 	for (size_t i = 0; kv != NULL && i < t->nfields; i++) {
 		const char *val = doc_value_get(v->values, v->nvalues, t->fields[i].name);
-		if (val == NULL)
+		if (val == NULL || (only != NULL && !name_in(only, t->fields[i].name)))
 			continue;
 		kv[*n].key = t->fields[i].label_nl;
 		kv[(*n)++].value = display_value(c, &t->fields[i], val);
 	}
 	return kv;
+}
+
+static struct pdf_kv *version_kv(struct api_call *c, enum doc_type type,
+				 const struct store_document_version *v, size_t *n)
+{
+	return version_kv_of(c, type, v, NULL, n);
 }
 
 /* "akkoord op 2 maart 2026", "niet akkoord op ...", "nog niet gegeven". */
@@ -182,31 +198,32 @@ static int case_parties(struct api_call *c, int64_t case_id, struct pdf_party **
 	return 0;
 }
 
-/* The title block common to both documents. */
+/* The title block common to both documents: the case is named by the
+ * employee (as in the register: a person need not have an account) and the
+ * first sick day, as a UWV assessor files it, never by our case number. */
 static int doc_head(struct api_call *c, const struct api_case *ac, const struct tl_timeline *tl,
 		    const char *title, struct pdf_doc *doc, struct sw_error *err)
 {
 	const struct store_case *k = &ac->kase;
-	struct store_user emp;
+	struct store_person emp;
 	struct store_org org;
-	struct pdf_kv *meta = arena_array(c, 3, sizeof *meta);
+	struct pdf_kv *meta = arena_array(c, 1, sizeof *meta);
 	struct pdf_party *parties = NULL;
 	if (meta == NULL)
 		return oom(err);
-	if (store_user_get(c->st, &c->arena, k->employee_id, &emp, err) != 0 ||
+	if (store_person_get(c->st, &c->arena, k->person_id, &emp, err) != 0 ||
 	    store_org_get(c->st, &c->arena, k->organisation_id, &org, err) != 0 ||
 	    case_parties(c, k->id, &parties, &doc->nparties, err) != 0)
 		return -1;
 	doc->parties = parties;
-	meta[0] = (struct pdf_kv){ "Zaak", arena_printf(c, "%lld", (long long)k->id), 0 };
-	meta[1] = (struct pdf_kv){ "Eerste ziektedag", long_date(c, tl->case_start), 0 };
-	meta[2] = (struct pdf_kv){ "Ziekteweek", arena_printf(c, "%d", tl->week), 0 };
-	doc->title = title;
-	doc->subtitle = arena_printf(c, "%s - %s", emp.name, org.name);
+	meta[0] = (struct pdf_kv){ "Ziekteweek", arena_printf(c, "%d", tl->week), 0 };
+	doc->title = arena_printf(c, "%s %s, eerste ziektedag %s", title, emp.name,
+				  long_date(c, tl->case_start));
+	doc->subtitle = org.name;
 	doc->generated_on = c->today;
 	doc->author = "Spoorwijzer";
 	doc->meta = meta;
-	doc->nmeta = 3;
+	doc->nmeta = 1;
 	return 0;
 }
 
@@ -322,12 +339,52 @@ static enum pdf_mark riv_mark(enum riv_status s)
 	       : s == RIV_VEROUDERD ? PDF_MARK_STALE : PDF_MARK_NONE;
 }
 
+/* The administratief document feeds parts a to d; each prints only its own
+ * fields, so the administrative block (a) appears once, not four times. */
+static const char *const *admin_fields(char letter)
+{
+	static const char *const a[] = { "werknemer_naam", "werknemer_geboortedatum",
+					 "werknemer_adres", "werkgever_naam", "werkgever_adres",
+					 "loonheffingennummer", "bedrijfsarts_naam", "arbodienst",
+					 NULL };
+	static const char *const b[] = { "aard_bedrijf", NULL };
+	static const char *const c[] = { "functie", "uren_per_week", NULL };
+	static const char *const d[] = { "vaardigheden", NULL };
+	static const char *const none[] = { NULL };
+	switch (letter) {
+	case 'a': return a;
+	case 'b': return b;
+	case 'c': return c;
+	case 'd': return d;
+	default: return none;
+	}
+}
+
+/* The parties of the case as a table (name, role, organisation). */
+static struct pdf_table *parties_table(struct api_call *c, const struct pdf_party *ps, size_t n)
+{
+	static const char *const header[] = { "Naam", "Rol", "Organisatie" };
+	static const double widths[] = { 0.33, 0.30, 0.37 };
+	struct pdf_table *t = arena_array(c, 1, sizeof *t);
+	const char **cells = arena_array(c, 3 * n, sizeof *cells);
+	if (t == NULL || cells == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		cells[3 * i] = ps[i].name;
+		cells[3 * i + 1] = ps[i].role;
+		cells[3 * i + 2] = ps[i].organisation;
+	}
+	*t = (struct pdf_table){ 3, header, cells, n, widths };
+	return t;
+}
+
 /* The blocks of one part: its explanation (unless the marker carries it)
  * and the newest document of each type that feeds it. */
 static struct pdf_block *part_blocks(struct api_call *c, const struct case_dossier *d,
-				     const struct riv_part *p, size_t *n)
+				     const struct riv_part *p, const struct pdf_table *parties,
+				     size_t *n)
 {
-	struct pdf_block *b = arena_array(c, 2 + 2 * DOC_TYPE__COUNT, sizeof *b);
+	struct pdf_block *b = arena_array(c, 3 + 2 * DOC_TYPE__COUNT, sizeof *b);
 	if (b == NULL)
 		return NULL;
 	*n = 0;
@@ -344,14 +401,22 @@ static struct pdf_block *part_blocks(struct api_call *c, const struct case_dossi
 		const struct store_document *doc = newest_of(d, (enum doc_type)t);
 		if (!(p->docs & DOC_BIT(t)) || doc == NULL || t == DOC_PLAN_VAN_AANPAK)
 			continue;
-		b[(*n)++] = (struct pdf_block){
-			.kind = PDF_PARAGRAPH,
-			.text = arena_printf(c, "%s, versie %d van %s", doc_type_info(doc->type)->title_nl,
-					     doc->latest.version, long_date(c, doc->latest.date)),
-		};
+		const char *const *only = t == DOC_ADMINISTRATIEF ? admin_fields(p->letter) : NULL;
+		/* Parts b-d name the administratief document in their explanation. */
+		if (only == NULL || p->letter == 'a')
+			b[(*n)++] = (struct pdf_block){
+				.kind = PDF_PARAGRAPH,
+				.text = arena_printf(c, "%s, versie %d van %s",
+						     doc_type_info(doc->type)->title_nl,
+						     doc->latest.version, long_date(c, doc->latest.date)),
+			};
 		b[*n].kind = PDF_KV;
-		b[*n].kv = version_kv(c, doc->type, &doc->latest, &b[*n].nkv);
+		b[*n].kv = version_kv_of(c, doc->type, &doc->latest, only, &b[*n].nkv);
 		(*n)++;
+	}
+	if (p->letter == 'a' && parties->nrows > 0) {
+		b[(*n)++] = (struct pdf_block){ .kind = PDF_PARAGRAPH, .text = "Betrokkenen:" };
+		b[(*n)++] = (struct pdf_block){ .kind = PDF_TABLE, .table = parties };
 	}
 	return b;
 }
@@ -368,6 +433,10 @@ static int get_riv_pdf(struct api_call *c, struct http_response *res, struct sw_
 	    api_riv_report(d.tl, d.docs, d.ndocs, c->today, &r, err) != 0 ||
 	    doc_head(c, &d.ac, d.tl, "Re-integratieverslag", &doc, err) != 0)
 		goto out;
+	/* The parties belong to part a, the administrative block: not twice. */
+	struct pdf_table *parties = parties_table(c, doc.parties, doc.nparties);
+	doc.parties = NULL;
+	doc.nparties = 0;
 	const struct store_document *pva = newest_of(&d, DOC_PLAN_VAN_AANPAK);
 	size_t npva = 0;
 	struct store_document_version *pvs = NULL;
@@ -386,7 +455,8 @@ static int get_riv_pdf(struct api_call *c, struct http_response *res, struct sw_
 					     riv_mark(p->status), NULL, NULL, 0 };
 		if (sec->mark != PDF_MARK_NONE)
 			sec->mark_note = p->uitleg;
-		if ((sec->blocks = part_blocks(c, &d, p, &sec->nblocks)) == NULL) {
+		if (parties == NULL ||
+		    (sec->blocks = part_blocks(c, &d, p, parties, &sec->nblocks)) == NULL) {
 			oom(err);
 			goto out;
 		}

@@ -271,7 +271,8 @@ static void test_riv_pdf(void **state)
 		expect_text(text, riv_part_title(l));
 	expect_text(text, "Pagina 1 van");
 	/* The parties and what the dossier holds. */
-	expect_text(text, "Sanne de Vries - Gemeentewerken Breda BV");
+	expect_text(text, "Re-integratieverslag Sanne de Vries, eerste ziektedag");
+	expect_text(text, "Gemeentewerken Breda BV");
 	expect_text(text, "Fatima El Amrani");
 	expect_text(text, "Peter van den Berg");
 	expect_text(text, "Medewerker groenonderhoud");
