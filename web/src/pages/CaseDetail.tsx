@@ -70,7 +70,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
       <PageHeading title={title}>{title}</PageHeading>
       {flashAlert}
       {step && <StepPanel c={c} tl={tl} code={step} viewer={viewer} />}
-      {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} />}
+      {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} employee={c.employee.name} />}
       {c.status !== 'gesloten' && <InfoNow caseId={c.id} own={false} />}
       <CaseFacts c={c} week={tl.week} />
       <CaseSickness c={c} onChange={state.reload} />
@@ -98,7 +98,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
           {t.monitoring.link}
         </a>
       </p>
-      <Timeline data={tl} viewerRoles={viewer} own={false} />
+      <Timeline data={tl} viewerRoles={viewer} own={false} employee={c.employee.name} />
     </>
   );
 }
