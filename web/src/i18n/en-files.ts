@@ -109,5 +109,7 @@ export const enFiles = {
     tooLarge: 'This file is too large: the limit is 10 MB.',
     wrongType: 'Only PDF, JPG or PNG is possible. This file is of another kind or is damaged.',
     uploadFailed: 'The upload did not work. Please try again.',
+    empty: 'This file is empty.',
+    calendarFailed: 'Making the calendar link did not work. Please try again.',
   },
 };

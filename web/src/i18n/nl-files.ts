@@ -264,5 +264,7 @@ export const nlFiles = {
     tooLarge: 'Dit bestand is te groot: de grens is 10 MB.',
     wrongType: 'Alleen PDF, JPG of PNG kan. Dit bestand is van een ander soort of is beschadigd.',
     uploadFailed: 'Het uploaden is niet gelukt. Probeer het opnieuw.',
+    empty: 'Dit bestand is leeg.',
+    calendarFailed: 'Het maken van de agenda-link is niet gelukt. Probeer het opnieuw.',
   },
 };

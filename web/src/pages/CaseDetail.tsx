@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
+import { CaseFiles } from '../components/files';
 import { CaseFacts, CaseSections, Participants } from '../components/case';
 import { NextSteps, Timeline } from '../components/timeline';
 import { Alert, ErrorAlert, PageHeading } from '../components/ui';
@@ -55,6 +56,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
         {flashAlert}
         {step && <StepPanel c={c} tl={tl} code={step} viewer={c.my_role ? [c.my_role] : [...roles]} />}
         <Journey c={c} tl={tl} roles={roles} />
+        <CaseFiles caseId={c.id} viewer={['werknemer']} />
       </>
     );
   }
@@ -81,6 +83,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
         <Participants c={c} viewerRoles={viewer} heading={t.caseDetail.participants} />
       )}
       <CaseSections caseId={c.id} ownCase={false} heading={t.caseDetail.sections} />
+      <CaseFiles caseId={c.id} viewer={viewer} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'network', id: c.id })}>
           {t.network.link}

@@ -4,6 +4,7 @@
  */
 import type { CaseDetail, Deadline, Role, Timeline as TimelineData } from '../api/types';
 import { roleStep, whoText } from '../components/timeline';
+import { MeldingUwvLink } from '../components/files';
 import { DateText, DeadlineStatusBadge } from '../components/ui';
 import { useI18n } from '../i18n';
 import { href } from '../lib/router';
@@ -64,6 +65,7 @@ export function StepPanel({ c, tl, code, viewer }: { c: CaseDetail; tl: Timeline
         </div>
       </dl>
       {explain && <p class="utrecht-paragraph">{explain}</p>}
+      {d.code === 'melding_uwv' && <MeldingUwvLink caseId={c.id} viewer={viewer} />}
       <h3 class="utrecht-heading-3">{t.step.actions}</h3>
       <ul class="utrecht-link-list utrecht-link-list--html-ul sw-link-list">
         {link('berichten', t.step.message)}
