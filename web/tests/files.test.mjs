@@ -65,7 +65,7 @@ describe('files: the casemanager downloads and attaches, the werknemer reads the
 
       // Texts for the casemanager: an imperative naming Sanne, nothing written for the werknemer.
       const main = await page.locator('main').innerText();
-      assert.match(main, /met Sanne terug op het eerste jaar/);
+      assert.match(main, /Bespreek uiterlijk .* met Sanne hoe het gaat/);
       assert.doesNotMatch(main, /kopie voor jou|Je werkgever/);
       await expectNoAxeViolations(page, 'werkgever case page with files');
 
@@ -135,7 +135,7 @@ describe('files: the casemanager downloads and attaches, the werknemer reads the
       await page.locator('ol.sw-timeline').waitFor();
       const main = await page.locator('main').innerText();
       assert.match(main, /Re-integratieverslag klaar, kopie voor jou/);
-      assert.match(main, /Kijk uiterlijk .* met je werkgever terug op het eerste jaar/);
+      assert.match(main, /Bespreek uiterlijk .* met je werkgever hoe het gaat/);
       assert.doesNotMatch(main, /met Sanne|Meld Sanne/);
       await expectNoAxeViolations(page, 'werknemer journey');
       assert.deepEqual(b.problems, [], 'no JavaScript errors');

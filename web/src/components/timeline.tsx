@@ -145,8 +145,7 @@ export function NextSteps({ data, viewerRoles, own, limit = 3, employee = '' }: 
   const upcoming = items.filter((d) => d.status === 'open' || d.status === 'gepland').slice(0, limit);
   const line = (d: Deadline) => (
     <li class="utrecht-unordered-list__item" key={`${d.code}-${d.seq ?? 0}`}>
-      <strong>{roleStep(t, lang, d, viewerRoles, employee).title}</strong>:{' '}
-      {t.next.when(formatDate(d.due_effective, lang), t.next.inDays(daysBetween(data.today, d.due_effective)))}.{' '}
+      <strong>{roleStep(t, lang, d, viewerRoles, employee).title}</strong> ({t.next.inDays(daysBetween(data.today, d.agreed_due ?? d.due_effective))}).{' '}
       {t.next.who(whoText(t, d.responsible, viewerRoles))}
     </li>
   );
