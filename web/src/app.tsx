@@ -27,6 +27,10 @@ import { StatisticsPage } from './pages/Statistics';
 import { OutcomesPage } from './pages/StatisticsOutcomes';
 import { ZiekmeldingPage } from './pages/ZiekmeldingSearch';
 import { ZoekprofielPage } from './pages/Zoekprofiel';
+import { installStackedTables } from './lib/stackedTables';
+
+// Tables become labelled lists at phone width (styles.css).
+if (typeof document !== 'undefined' && document.body) installStackedTables();
 
 export function App() {
   return (

@@ -7,12 +7,30 @@
 import type { Deadline, DeadlineCode, Role, Timeline as TimelineData } from '../api/types';
 import { useI18n } from '../i18n';
 import type { Dict } from '../i18n';
-import { daysBetween, formatDate } from '../lib/dates';
+import { daysBetween, formatDate, type Lang } from '../lib/dates';
+import { audienceOf, firstName, stepText, type StepText } from '../lib/roleText';
 import { DateText, DeadlineStatusBadge } from './ui';
 
-export function stepTitle(t: Dict, d: Pick<Deadline, 'code' | 'title' | 'seq'>): string {
-  const base = t.steps[d.code as DeadlineCode]?.title ?? d.title;
+/* The employer side is the default reader where no viewer is known (the case lists). */
+const EMPLOYER: readonly Role[] = ['werkgever'];
+
+/** The step's short name as this viewer reads it ("kopie voor jou" only for the werknemer). */
+export function stepTitle(t: Dict, d: Pick<Deadline, 'code' | 'title' | 'seq'>, viewerRoles: readonly Role[] = EMPLOYER): string {
+  const base = stepText(t.roleSteps, d.code, audienceOf(viewerRoles), { name: '', due: '' })?.name ?? t.steps[d.code as DeadlineCode]?.title ?? d.title;
   return d.seq ? t.timeline.seqTitle(base, d.seq) : base;
+}
+
+/**
+ * Name, sentence and hint of a step for this viewer (lib/roleText.ts): the
+ * sentence names the employee by first name and the due date.
+ */
+export function roleStep(t: Dict, lang: Lang, d: Deadline, viewerRoles: readonly Role[], employee: string): StepText {
+  const due = formatDate(d.agreed_due ?? d.due_effective, lang, 'medium');
+  const name = employee ? firstName(employee) : t.roles.werknemer;
+  const txt = stepText(t.roleSteps, d.code, audienceOf(viewerRoles), { name, due });
+  if (txt) return { ...txt, name: stepTitle(t, d, viewerRoles) };
+  const base = stepTitle(t, d, viewerRoles);
+  return { name: base, title: base, hint: t.steps[d.code as DeadlineCode]?.explain ?? '' };
 }
 
 export function whoText(t: Dict, roles: readonly Role[], viewerRoles: readonly Role[]): string {
@@ -25,7 +43,7 @@ function sorted(deadlines: Deadline[]): Deadline[] {
 
 const isOpen = (d: Deadline): boolean => d.status === 'open' || d.status === 'gepland' || d.status === 'te laat';
 
-export function Timeline({ data, viewerRoles, own }: { data: TimelineData; viewerRoles: readonly Role[]; own: boolean }) {
+export function Timeline({ data, viewerRoles, own, employee = '' }: { data: TimelineData; viewerRoles: readonly Role[]; own: boolean; employee?: string }) {
   const { t, lang } = useI18n();
   const items = sorted(data.deadlines);
   const nowIndex = data.ended ? -1 : (() => {
@@ -57,7 +75,7 @@ export function Timeline({ data, viewerRoles, own }: { data: TimelineData; viewe
         <ol class="sw-timeline">
           {items.map((d, i) => [
             i === nowIndex ? nowItem : null,
-            <TimelineItem key={`${d.code}-${d.seq ?? 0}`} d={d} viewerRoles={viewerRoles} />,
+            <TimelineItem key={`${d.code}-${d.seq ?? 0}`} d={d} viewerRoles={viewerRoles} employee={employee} />,
           ])}
           {nowIndex === items.length ? nowItem : null}
         </ol>
@@ -66,16 +84,17 @@ export function Timeline({ data, viewerRoles, own }: { data: TimelineData; viewe
   );
 }
 
-function TimelineItem({ d, viewerRoles }: { d: Deadline; viewerRoles: readonly Role[] }) {
+function TimelineItem({ d, viewerRoles, employee }: { d: Deadline; viewerRoles: readonly Role[]; employee: string }) {
   const { t, lang } = useI18n();
-  const explain = t.steps[d.code as DeadlineCode]?.explain;
+  const txt = roleStep(t, lang, d, viewerRoles, employee);
   const slug = d.status.replace(' ', '-');
   const mine = d.responsible.some((r) => viewerRoles.includes(r)) && isOpen(d);
   return (
     <li class={`sw-timeline__item sw-timeline__item--${slug}${mine ? ' sw-timeline__item--mine' : ''}`}>
       <h3 class="utrecht-heading-3 sw-timeline__title">
-        <span class="sw-timeline__week">{t.timeline.week(d.week)}</span> {stepTitle(t, d)}
+        <span class="sw-timeline__week">{t.timeline.week(d.week)}</span> {txt.name}
       </h3>
+      {isOpen(d) && txt.title !== txt.name && <p class="utrecht-paragraph sw-timeline__action">{txt.title}</p>}
       <dl class="sw-facts">
         <div class="sw-facts__row">
           <dt>{t.timeline.due}</dt>
@@ -113,21 +132,20 @@ function TimelineItem({ d, viewerRoles }: { d: Deadline; viewerRoles: readonly R
           <dd>{whoText(t, d.responsible, viewerRoles)}</dd>
         </div>
       </dl>
-      {explain && <p class="utrecht-paragraph sw-timeline__explain">{explain}</p>}
+      {txt.hint && <p class="utrecht-paragraph sw-timeline__explain">{txt.hint}</p>}
     </li>
   );
 }
 
 /** "Wat komt hierna": overdue steps first, then the next open steps. */
-export function NextSteps({ data, viewerRoles, own, limit = 3 }: { data: TimelineData; viewerRoles: readonly Role[]; own: boolean; limit?: number }) {
+export function NextSteps({ data, viewerRoles, own, limit = 3, employee = '' }: { data: TimelineData; viewerRoles: readonly Role[]; own: boolean; limit?: number; employee?: string }) {
   const { t, lang } = useI18n();
   const items = sorted(data.deadlines);
   const overdue = items.filter((d) => d.status === 'te laat');
   const upcoming = items.filter((d) => d.status === 'open' || d.status === 'gepland').slice(0, limit);
   const line = (d: Deadline) => (
     <li class="utrecht-unordered-list__item" key={`${d.code}-${d.seq ?? 0}`}>
-      <strong>{stepTitle(t, d)}</strong>:{' '}
-      {t.next.when(formatDate(d.due_effective, lang), t.next.inDays(daysBetween(data.today, d.due_effective)))}.{' '}
+      <strong>{roleStep(t, lang, d, viewerRoles, employee).title}</strong> ({t.next.inDays(daysBetween(data.today, d.agreed_due ?? d.due_effective))}).{' '}
       {t.next.who(whoText(t, d.responsible, viewerRoles))}
     </li>
   );

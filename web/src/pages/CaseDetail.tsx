@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
+import { CaseFiles } from '../components/files';
 import { CaseFacts, CaseSections, Participants } from '../components/case';
 import { NextSteps, Timeline } from '../components/timeline';
 import { Alert, ErrorAlert, PageHeading } from '../components/ui';
@@ -55,6 +56,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
         {flashAlert}
         {step && <StepPanel c={c} tl={tl} code={step} viewer={c.my_role ? [c.my_role] : [...roles]} />}
         <Journey c={c} tl={tl} roles={roles} />
+        <CaseFiles caseId={c.id} viewer={['werknemer']} />
       </>
     );
   }
@@ -70,7 +72,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
       <PageHeading title={title}>{title}</PageHeading>
       {flashAlert}
       {step && <StepPanel c={c} tl={tl} code={step} viewer={viewer} />}
-      {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} />}
+      {c.status !== 'gesloten' && <NextSteps data={tl} viewerRoles={viewer} own={false} employee={c.employee.name} />}
       {c.status !== 'gesloten' && <InfoNow caseId={c.id} own={false} />}
       <CaseFacts c={c} week={tl.week} />
       <CaseSickness c={c} onChange={state.reload} />
@@ -81,6 +83,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
         <Participants c={c} viewerRoles={viewer} heading={t.caseDetail.participants} />
       )}
       <CaseSections caseId={c.id} ownCase={false} heading={t.caseDetail.sections} />
+      <CaseFiles caseId={c.id} viewer={viewer} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link utrecht-link--html-a" href={href({ name: 'network', id: c.id })}>
           {t.network.link}
@@ -98,7 +101,7 @@ export function CaseDetailPage({ id, step, roles }: { id: number; step?: string;
           {t.monitoring.link}
         </a>
       </p>
-      <Timeline data={tl} viewerRoles={viewer} own={false} />
+      <Timeline data={tl} viewerRoles={viewer} own={false} employee={c.employee.name} />
     </>
   );
 }

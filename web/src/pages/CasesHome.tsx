@@ -12,6 +12,7 @@ import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { orgAccess, reportsSickness } from '../lib/orgRoles';
 import { CaseFilters } from './CaseFilters';
+import { CasesCsvLink } from '../components/files';
 
 type Col = 'employee' | 'organisation' | 'myRole' | 'firstSickDay' | 'week' | 'nextDeadline' | 'deadlineStatus' | 'overdue' | 'status';
 type SortKey = Exclude<Col, 'deadlineStatus'>;
@@ -83,6 +84,7 @@ export function CasesHome({ user, kind: shownAs }: { user: User; kind: 'werkgeve
         </Alert>
       )}
       <p class="utrecht-paragraph">{intro}</p>
+      <CasesCsvLink />
       {kind === 'werkgever' && reportsSickness(org) && (
         <p class="utrecht-paragraph">
           <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={href({ name: 'ziekmelding' })}>

@@ -12,6 +12,7 @@ import { ApiError, api } from '../api/client';
 import type { CaseDetail, DocumentVersion, DossierDocument, Role } from '../api/types';
 import { ErrorSummary, MedicalWarning, Select, TextArea, TextField, type FieldErrors } from '../components/fields';
 import { Alert, DateText, ErrorAlert, Loading, PageHeading, VisuallyHidden, apiErrorText } from '../components/ui';
+import { Attachments } from '../components/files';
 import { useI18n } from '../i18n';
 import type { Dict } from '../i18n';
 import { formatDate, todayInAmsterdam } from '../lib/dates';
@@ -424,6 +425,7 @@ export function DocumentPage({ id, did }: { id: number; did: number }) {
           </article>
         ))}
       </section>
+      <Attachments caseId={id} did={d.id} canUpload={canRevise} />
       {canRevise && (
         <DocumentForm
           key={d.versions_count}

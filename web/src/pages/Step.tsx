@@ -2,8 +2,9 @@
  * One step of a case, opened with one click from a case list (#/dossiers/4?stap=probleemanalyse):
  * what is due when, who acts, why, and the actions at hand.
  */
-import type { CaseDetail, Deadline, DeadlineCode, Role, Timeline as TimelineData } from '../api/types';
-import { stepTitle, whoText } from '../components/timeline';
+import type { CaseDetail, Deadline, Role, Timeline as TimelineData } from '../api/types';
+import { roleStep, whoText } from '../components/timeline';
+import { MeldingUwvLink } from '../components/files';
 import { DateText, DeadlineStatusBadge } from '../components/ui';
 import { useI18n } from '../i18n';
 import { href } from '../lib/router';
@@ -15,7 +16,7 @@ function pick(deadlines: Deadline[], code: string): Deadline | undefined {
 }
 
 export function StepPanel({ c, tl, code, viewer }: { c: CaseDetail; tl: TimelineData; code: string; viewer: readonly Role[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const d = pick(tl.deadlines, code);
   if (!d)
     return (
@@ -25,8 +26,9 @@ export function StepPanel({ c, tl, code, viewer }: { c: CaseDetail; tl: Timeline
         </div>
       </div>
     );
-  const title = stepTitle(t, d);
-  const explain = t.steps[d.code as DeadlineCode]?.explain;
+  const txt = roleStep(t, lang, d, viewer, c.employee.name);
+  const title = txt.name;
+  const explain = txt.hint;
   const link = (section: 'berichten' | 'beslissingen' | 'documenten', label: string) => (
     <li class="utrecht-link-list__item">
       <a class="utrecht-link utrecht-link--html-a utrecht-link-list__link" href={href({ name: 'section', id: c.id, section })}>
@@ -39,6 +41,7 @@ export function StepPanel({ c, tl, code, viewer }: { c: CaseDetail; tl: Timeline
       <h2 class="utrecht-heading-2" id="step-heading">
         {t.step.heading(title)}
       </h2>
+      {txt.title !== txt.name && <p class="utrecht-paragraph sw-step__action"><strong>{txt.title}</strong></p>}
       <dl class="sw-facts">
         <div class="sw-facts__row">
           <dt>{t.step.due}</dt>
@@ -62,6 +65,7 @@ export function StepPanel({ c, tl, code, viewer }: { c: CaseDetail; tl: Timeline
         </div>
       </dl>
       {explain && <p class="utrecht-paragraph">{explain}</p>}
+      {d.code === 'melding_uwv' && <MeldingUwvLink caseId={c.id} viewer={viewer} />}
       <h3 class="utrecht-heading-3">{t.step.actions}</h3>
       <ul class="utrecht-link-list utrecht-link-list--html-ul sw-link-list">
         {link('berichten', t.step.message)}
