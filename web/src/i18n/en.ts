@@ -5,6 +5,7 @@
  */
 import { enOrg } from './en-org';
 import { enSickness } from './en-sickness';
+import { enRegister } from './en-register';
 import type { Dict } from './nl';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -13,6 +14,7 @@ export const en: Dict = {
   lang: 'en',
   ...enOrg,
   ...enSickness,
+  ...enRegister,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Together on the way to suitable work',

@@ -7,6 +7,7 @@ import type { CaseStatus, ConsentKind, DeadlineCode, DeadlineStatus, Role } from
 
 import { nlOrg } from './nl-org';
 import { nlSickness } from './nl-sickness';
+import { nlRegister } from './nl-register';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -14,6 +15,7 @@ export const nl = {
   lang: 'nl',
   ...nlOrg,
   ...nlSickness,
+  ...nlRegister,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Samen op weg naar passend werk',
