@@ -46,7 +46,7 @@ test('the beheerder invites a casemanager who sees the cases at once; a change t
 
     // The beheerder makes Nora leidinggevende: she has no team, so the cases go.
     await page.reload();
-    await page.getByRole('button', { name: 'Rollen van Nora Peeters wijzigen' }).click();
+    await page.getByRole('button', { name: 'Rollen wijzigen: Nora Peeters' }).click();
     const form = page.getByRole('form', { name: 'Rollen van Nora Peeters wijzigen' });
     await form.getByLabel('Casemanager', { exact: true }).uncheck();
     await form.getByLabel('Leidinggevende', { exact: true }).check();

@@ -94,7 +94,8 @@ test('the casemanager imports a CSV after a dry run, finds the new person, adds 
     await page.getByRole('button', { name: 'Ziek melden' }).click();
     await page.waitForURL(/#\/dossiers\/\d+$/);
     await page.getByText('De ziekmelding van Wessel Zandvoort is vastgelegd.').waitFor();
-    assert.deepEqual(b.problems, []);
+    // The refused dry run is a 422 answer the page expects.
+    assert.deepEqual(b.problems.filter((p) => !/status of 422/.test(p)), []);
   });
 });
 
@@ -119,7 +120,8 @@ test('the casemanager adds a person; a taken personnel number is named next to i
     await page.getByRole('button', { name: 'Uitnodigen voor het portaal' }).click();
     assert.match(await page.locator('#invite-link').innerText(), /#\/uitnodiging\/[A-Za-z0-9_-]+$/);
     await expectNoAxeViolations(page, 'person invited');
-    assert.deepEqual(b.problems, []);
+    // The taken personnel number is a 409 answer the page expects.
+    assert.deepEqual(b.problems.filter((p) => !/status of 409/.test(p)), []);
   });
 });
 

@@ -9,7 +9,7 @@ import { ApiError, api } from '../api/client';
 import type { OrgAccount } from '../api/org';
 import { ORG_ROLES, type NewInvitation, type OrgRoleName, type Ref, type User } from '../api/types';
 import { Checkbox, ErrorSummary, TextField, type FieldErrors } from '../components/fields';
-import { Alert, ErrorAlert, Loading, PageHeading, apiErrorText } from '../components/ui';
+import { Alert, ErrorAlert, Loading, PageHeading, VisuallyHidden, apiErrorText } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/useAsync';
 import { useFormErrors } from '../lib/useFormErrors';
@@ -58,8 +58,9 @@ export function OrgAdminHome({ user }: { user: User }) {
                   <td class="utrecht-table__cell">{rolesText(t, a, orgId, depts)}</td>
                   <td class="utrecht-table__cell">{!a.active ? t.register.inactive : a.has_password ? t.register.active : t.register.invited}</td>
                   <td class="utrecht-table__cell">
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" aria-label={t.register.changeRoles(a.name)} onClick={() => setEditing(a.id)}>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setEditing(a.id)}>
                       {t.register.changeRolesShort}
+                      <VisuallyHidden>: {a.name}</VisuallyHidden>
                     </button>
                   </td>
                 </tr>
