@@ -18,8 +18,10 @@ export function OrgAdminHome({ user }: { user: User }) {
   const { t } = useI18n();
   const orgId = user.org_roles?.find((r) => r.role === 'beheerder')?.organisation_id ?? user.organisation?.id ?? 0;
   const accounts = useAsync(() => api.orgAccounts(orgId), [orgId]);
-  // The departments are the register's; without read access the casemanager is for the whole organisation.
-  const departments = useAsync(() => api.departments(orgId), [orgId]);
+  // The departments are the register's, which the organisation's beheerder may not read (403): only someone who
+  // also reads the register can limit a casemanager to departments; otherwise the role is for the whole organisation.
+  const readsRegister = user.is_beheerder || (user.org_roles ?? []).some((r) => r.organisation_id === orgId && (r.role === 'casemanager' || r.role === 'leidinggevende'));
+  const departments = useAsync(() => (readsRegister ? api.departments(orgId) : Promise.resolve({ items: [] as Ref[] })), [orgId, readsRegister]);
   const depts = departments.status === 'ok' ? departments.data.items : [];
   const [editing, setEditing] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
