@@ -8,6 +8,9 @@ import { href, navigate, useRoute, type Route } from './lib/router';
 import { SessionProvider, personaOf, primaryRole, useSession } from './lib/session';
 import { mainOrgRole, orgAccess, readsStatistics, reportsSickness } from './lib/orgRoles';
 import { OrgAdminHome } from './pages/OrgAdminHome';
+import { RegisterPage } from './pages/Register';
+import { RegisterImportPage } from './pages/RegisterImport';
+import { NewPersonPage, PersonPage } from './pages/RegisterPerson';
 import { AcceptInvitationPage } from './pages/AdminAcceptInvitation';
 import { AdminInvitationsPage } from './pages/AdminInvitations';
 import { AdminOrganisationsPage } from './pages/AdminOrganisations';
@@ -188,6 +191,7 @@ function orgMenu(t: Dict, org: OrgAccess): { label: string; route: Route }[] {
   if (org.casemanager) items.push({ label: t.org.nav.cases, route: { name: 'home' } });
   else if (org.leidinggevende) items.push({ label: t.org.nav.team, route: { name: 'home' } });
   if (reportsSickness(org)) items.push({ label: t.nav.ziekmelding, route: { name: 'ziekmelding' } });
+  if (org.casemanager || org.leidinggevende) items.push({ label: t.org.nav.register, route: { name: 'register' } });
   if (readsStatistics(org)) items.push({ label: t.statistics.nav, route: { name: 'statistics' } });
   if (org.beheerder && !org.casemanager && !org.leidinggevende && !org.hrAnalist) items.push({ label: t.org.nav.accounts, route: { name: 'home' } });
   return items;
@@ -244,6 +248,14 @@ function Content({ route }: { route: Route }) {
       return <OtherRoleHome />;
     case 'ziekmelding':
       return reportsSickness(org) ? <ZiekmeldingPage team={!org.casemanager} orgId={org.orgId!} /> : <NotFound />;
+    case 'register':
+      return org.casemanager || org.leidinggevende ? <RegisterPage orgId={org.orgId!} canWrite={org.casemanager} canImport={org.casemanager && org.departmentIds.length === 0} /> : <NotFound />;
+    case 'person':
+      return org.casemanager || org.leidinggevende ? <PersonPage key={route.id} id={route.id} orgId={org.orgId!} canWrite={org.casemanager} canReport={reportsSickness(org)} /> : <NotFound />;
+    case 'newPerson':
+      return org.casemanager ? <NewPersonPage orgId={org.orgId!} /> : <NotFound />;
+    case 'registerImport':
+      return org.casemanager && org.departmentIds.length === 0 ? <RegisterImportPage orgId={org.orgId!} /> : <NotFound />;
     case 'case':
       return <CaseDetailPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} roles={user.roles} />;
     case 'section':

@@ -36,7 +36,7 @@ test('the leidinggevende sees only the cases of the own team, and may report sic
   await withBrowser({ viewport: PHONE }, async (b) => {
     const { page } = b;
     await login(page, accounts.leidinggevende);
-    assert.deepEqual(await menuItems(page), ['Mijn team', 'Ziekmelding doen', 'Alle informatie']);
+    assert.deepEqual(await menuItems(page), ['Mijn team', 'Ziekmelding doen', 'Personeel', 'Alle informatie']);
     assert.match(await page.locator('.sw-header__user').innerText(), /Rob Verbeek \(leidinggevende\)/);
     await page.getByRole('heading', { level: 1, name: 'Verzuim in je team' }).waitFor();
     const table = page.getByRole('table');
@@ -82,7 +82,7 @@ test('the casemanager sees every case of the organisation and filters by name', 
   await withBrowser({}, async (b) => {
     const { page } = b;
     await login(page, accounts.werkgever);
-    assert.deepEqual(await menuItems(page), ['Verzuimdossiers', 'Ziekmelding doen', 'Statistiek', 'Alle informatie']);
+    assert.deepEqual(await menuItems(page), ['Verzuimdossiers', 'Ziekmelding doen', 'Personeel', 'Statistiek', 'Alle informatie']);
     const table = page.getByRole('table');
     await table.waitFor();
     assert.match(await table.innerText(), /Yusuf Kaya/);

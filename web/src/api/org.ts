@@ -3,7 +3,38 @@
  * persons and employments, the sick report by person, sickness mutations,
  * the responsible casemanager. Types and calls, spread into `api`.
  */
-import type { IsoDate, Items, Page, Ref } from './types';
+import type { Account, IsoDate, Items, NewInvitation, OrgRole, OrgRoleName, Page, Ref } from './types';
+
+/** POST /organisations/{id}/persons and PATCH /persons/{id} (null clears a field). */
+export interface PersonInput {
+  personnel_number?: string;
+  name?: string;
+  birth_date?: IsoDate | null;
+  department_id?: number | null;
+  manager_id?: number | null;
+  email?: string | null;
+  employment?: EmploymentInput;
+}
+
+export interface EmploymentInput {
+  from?: IsoDate;
+  until?: IsoDate | null;
+  contract_hours?: number;
+  norm_hours?: number;
+  functie?: string | null;
+}
+
+/** An account as the organisation's beheerder sees it, with its organisation roles. */
+export interface OrgAccount extends Account {
+  org_roles?: OrgRole[];
+}
+
+/** The roles the beheerder gives an account (PUT /users/{uid}/org-roles) or an invitee. */
+export interface OrgRolesInput {
+  organisation_id: number;
+  roles: OrgRoleName[];
+  department_ids?: number[];
+}
 
 export interface Employment {
   id: number;
@@ -117,6 +148,15 @@ export function orgApi(request: Request) {
     correctMutation: (id: number, mid: number, c: { date?: IsoDate; percent?: number; end_reason?: EndReason | null; expected_recovery?: IsoDate | null; reason: string }) =>
       request<Sickness>('POST', `/cases/${id}/sickness/${mid}/correction`, c),
     withdrawMutation: (id: number, mid: number, reason: string) => request<Sickness>('POST', `/cases/${id}/sickness/${mid}/withdrawal`, { reason }),
+    addPerson: (org: number, p: PersonInput) => request<Person>('POST', `/organisations/${org}/persons`, p),
+    changePerson: (id: number, p: PersonInput) => request<Person>('PATCH', `/persons/${id}`, p),
+    addEmployment: (id: number, e: EmploymentInput) => request<Employment>('POST', `/persons/${id}/employments`, e),
+    changeEmployment: (id: number, eid: number, e: EmploymentInput) => request<Employment>('PATCH', `/persons/${id}/employments/${eid}`, e),
+    invitePerson: (id: number, email?: string) => request<NewInvitation>('POST', `/persons/${id}/invitation`, email ? { email } : {}),
+    orgAccounts: (org: number, page = 1) => request<Page<OrgAccount>>('GET', `/users?organisation_id=${org}&page=${page}&per_page=100`),
+    setOrgRoles: (uid: number, r: OrgRolesInput) => request<OrgAccount>('PUT', `/users/${uid}/org-roles`, r),
+    inviteWithRoles: (v: { email: string; name: string; organisation_id: number; org_roles: OrgRoleName[]; department_ids?: number[] }) =>
+      request<NewInvitation>('POST', '/invitations', v),
     casemanagers: (org: number) => request<Items<{ id: number; name: string; email: string }>>('GET', `/organisations/${org}/casemanagers`),
     handOver: (id: number, userId: number) => request<{ case_id: number; casemanager_id: number }>('PUT', `/cases/${id}/casemanager`, { user_id: userId }),
   };

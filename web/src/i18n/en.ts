@@ -6,6 +6,7 @@
 import { enOrg } from './en-org';
 import { enSickness } from './en-sickness';
 import { enFiles } from './en-files';
+import { enRegister } from './en-register';
 import type { Dict } from './nl';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -15,6 +16,7 @@ export const en: Dict = {
   ...enOrg,
   ...enSickness,
   ...enFiles,
+  ...enRegister,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Together on the way to suitable work',

@@ -8,6 +8,7 @@ import type { CaseStatus, ConsentKind, DeadlineCode, DeadlineStatus, Role } from
 import { nlOrg } from './nl-org';
 import { nlSickness } from './nl-sickness';
 import { nlFiles } from './nl-files';
+import { nlRegister } from './nl-register';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -16,6 +17,7 @@ export const nl = {
   ...nlOrg,
   ...nlSickness,
   ...nlFiles,
+  ...nlRegister,
   app: {
     name: 'Spoorwijzer',
     tagline: 'Samen op weg naar passend werk',

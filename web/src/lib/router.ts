@@ -12,6 +12,11 @@ export type Route =
   | { name: 'home' }
   | { name: 'login' }
   | { name: 'ziekmelding' }
+  /** The register of persons (issue 11), a person, adding one, the CSV import. */
+  | { name: 'register' }
+  | { name: 'person'; id: number }
+  | { name: 'newPerson' }
+  | { name: 'registerImport' }
   | { name: 'library' }
   /** step: a deadline code to open the case at (one click from a case list). */
   | { name: 'case'; id: number; step?: string }
@@ -40,6 +45,11 @@ export function parseHash(hash: string): Route | null {
   if (path === '/inloggen') return { name: 'login' };
   if (path === '/ziekmelding') return { name: 'ziekmelding' };
   if (path === '/aanbod') return { name: 'offers' };
+  if (path === '/personeel') return { name: 'register' };
+  if (path === '/personeel/nieuw') return { name: 'newPerson' };
+  if (path === '/personeel/import') return { name: 'registerImport' };
+  const person = /^\/personeel\/(\d{1,12})$/.exec(path);
+  if (person) return { name: 'person', id: Number(person[1]) };
   if (path === '/statistiek') return { name: 'statistics' };
   if (path === '/statistiek/plaatsingen') return { name: 'outcomes' };
   if (path === '/informatie') return { name: 'library' };
@@ -74,6 +84,14 @@ export function href(route: Route): string {
       return '#/ziekmelding';
     case 'library':
       return '#/informatie';
+    case 'register':
+      return '#/personeel';
+    case 'person':
+      return `#/personeel/${route.id}`;
+    case 'newPerson':
+      return '#/personeel/nieuw';
+    case 'registerImport':
+      return '#/personeel/import';
     case 'case':
       return route.step ? `#/dossiers/${route.id}?stap=${route.step}` : `#/dossiers/${route.id}`;
     case 'section':

@@ -101,6 +101,7 @@ function Report({ org, query }: { org: number; query: StatisticsQuery }) {
           </div>
         ))}
       </dl>
+      <Warnings s={s} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link utrecht-link--html-a" href={statisticsCsvUrl(org, query)} download>
           {t.statistics.csv}
@@ -133,6 +134,46 @@ function Report({ org, query }: { org: number; query: StatisticsQuery }) {
       <h2 class="utrecht-heading-2">{t.statistics.track}</h2>
       <p class="utrecht-paragraph">{t.statistics.trackStarted(s.tweede_spoor.started, pct(s.tweede_spoor.year1_share, lang))}</p>
     </>
+  );
+}
+
+/** A record the server left out of the figures (a case outside any employment, overlapping cases). */
+interface StatisticsWarning {
+  kind: 'outside_employment' | 'inconsistent' | string;
+  case_id: number | null;
+  message: string;
+}
+
+/* The server's warnings in words: which records do not count and why; case numbers only, no case content. */
+function Warnings({ s }: { s: Statistics }) {
+  const { t } = useI18n();
+  const warnings = (s as Statistics & { warnings?: StatisticsWarning[] }).warnings ?? [];
+  if (!warnings.length) return null;
+  const text = (w: StatisticsWarning) => {
+    const c = w.case_id !== null ? t.register.caseNumber(w.case_id) : '';
+    if (w.kind === 'outside_employment' && c) return t.register.warningOutside(c);
+    if (w.kind === 'inconsistent' && c) return t.register.warningInconsistent(c);
+    if (w.kind === 'inconsistent') return t.register.warningEmployment;
+    return t.register.warningOther;
+  };
+  return (
+    <section class="utrecht-alert utrecht-alert--warning sw-alert" aria-labelledby="stats-warnings-title">
+      <div class="utrecht-alert__content">
+        <div class="utrecht-alert__message">
+          <h2 class="utrecht-heading-3" id="stats-warnings-title">
+            {t.register.warningsTitle}
+          </h2>
+          <p class="utrecht-paragraph">{t.register.warningsIntro}</p>
+          <ul class="utrecht-unordered-list">
+            {warnings.map((w, i) => (
+              <li class="utrecht-unordered-list__item" key={i}>
+                {text(w)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
   );
 }
 
