@@ -63,7 +63,7 @@ export const API_BASE = '/api/v1';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | 'network' | 'unavailable',
+    readonly code: ErrorCode | 'network',
     message: string,
     readonly field: string = '',
     /** A 409 that names another record, e.g. the open case of a second sick report. */
@@ -107,8 +107,6 @@ function apiUrl(path: string): string {
 interface RequestOpts {
   /** A 401 is an answer here (the session check, login), not an expired session. */
   quiet401?: boolean;
-  /** A 404 means the server does not offer this endpoint yet: code 'unavailable'. */
-  optional?: boolean;
 }
 
 async function request<T>(method: string, path: string, body?: unknown, opts: RequestOpts = {}): Promise<T> {
@@ -146,15 +144,12 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
     const err = (data as { error?: { code?: ErrorCode; field?: string; message?: string; case_id?: number } } | null)?.error;
     const code: ErrorCode = err?.code ?? (res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not_found' : 'internal');
     if (res.status === 401 && !opts.quiet401 && onUnauthenticated) onUnauthenticated();
-    if (res.status === 404 && opts.optional) throw new ApiError(404, 'unavailable', err?.message ?? '', '');
     throw new ApiError(res.status, code, err?.message ?? '', err?.field ?? '', typeof err?.case_id === 'number' ? err.case_id : null);
   }
   return data as T;
 }
 
 const get = <T>(path: string) => request<T>('GET', path);
-/* Case endpoints the server may not offer yet: their 404 is 'unavailable', shown as "nog niet beschikbaar". */
-const getOpt = <T>(path: string) => request<T>('GET', path, undefined, { optional: true });
 const post = <T>(path: string, body: unknown) => request<T>('POST', path, body);
 const del = (path: string) => request<void>('DELETE', path);
 
@@ -170,16 +165,16 @@ export const api = {
     if (q.departmentId) p.set('department_id', q.departmentId);
     p.set('page', String(q.page ?? 1));
     p.set('per_page', String(q.perPage ?? 50));
-    return getOpt<Page<CaseSummary>>(`/cases?${p.toString()}`);
+    return get<Page<CaseSummary>>(`/cases?${p.toString()}`);
   },
   case: (id: number) => get<CaseDetail>(`/cases/${id}`),
-  deadlines: (id: number) => getOpt<Timeline>(`/cases/${id}/deadlines`),
-  events: (id: number) => getOpt<Page<CaseEvent>>(`/cases/${id}/events`),
+  deadlines: (id: number) => get<Timeline>(`/cases/${id}/deadlines`),
+  events: (id: number) => get<Page<CaseEvent>>(`/cases/${id}/events`),
   addEvent: (id: number, e: CaseEvent) => post<CaseEvent>(`/cases/${id}/events`, e),
-  messages: (id: number) => getOpt<Page<Message>>(`/cases/${id}/messages`),
+  messages: (id: number) => get<Page<Message>>(`/cases/${id}/messages`),
   sendMessage: (id: number, body: string) => post<Items<Message> | Message>(`/cases/${id}/messages`, { body }),
-  accessLog: (id: number) => getOpt<Items<AccessLogEntry>>(`/cases/${id}/access-log`),
-  consents: (id: number) => getOpt<Items<Consent>>(`/cases/${id}/consents`),
+  accessLog: (id: number) => get<Items<AccessLogEntry>>(`/cases/${id}/access-log`),
+  consents: (id: number) => get<Items<Consent>>(`/cases/${id}/consents`),
   // granted_to names a bureau or care provider; the network consent has none (null).
   grantConsent: (id: number, kind: string, grantedTo: string) => post<Consent>(`/cases/${id}/consents`, { kind, granted_to: grantedTo || null }),
   revokeConsent: (id: number, consentId: number) => del(`/cases/${id}/consents/${consentId}`),
@@ -195,7 +190,7 @@ export const api = {
   offers: () => get<Items<Offer>>('/offers'),
   createOffer: (o: OfferInput) => post<Offer>('/offers', o),
   candidates: (offerId: number) => get<Ranked<'candidate', Teaser>>(`/offers/${offerId}/candidates`),
-  placements: (id: number) => getOpt<Items<Placement>>(`/cases/${id}/placements`),
+  placements: (id: number) => get<Items<Placement>>(`/cases/${id}/placements`),
   addPlacement: (id: number, p: NewPlacement) => post<Placement>(`/cases/${id}/placements`, p),
   questionnaires: (id: number, pid: number) => get<Questionnaires>(`/cases/${id}/placements/${pid}/questionnaires`),
   answerQuestionnaire: (id: number, pid: number, moment: Moment, perspective: Perspective, answers: Record<Factor, FactorAnswer>) =>
@@ -209,7 +204,7 @@ export const api = {
   placementOutcomes: (org: number, by: 'network' | 'employer' | 'route') =>
     get<{ by: string; groups: OutcomeGroup[]; total: OutcomeGroup }>(`/organisations/${org}/placement-outcomes?by=${by}`),
   statistics: (org: number, q: StatisticsQuery) => get<Statistics>(`/organisations/${org}/statistics?${statisticsQuery(q)}`),
-  documents: (id: number) => getOpt<Items<DossierDocument>>(`/cases/${id}/documents`),
+  documents: (id: number) => get<Items<DossierDocument>>(`/cases/${id}/documents`),
   document: (id: number, did: number) => get<DossierDocument>(`/cases/${id}/documents/${did}`),
   createDocument: (id: number, type: string, content: Record<string, string>) => post<DossierDocument>(`/cases/${id}/documents`, { type, content }),
   reviseDocument: (id: number, did: number, content: Record<string, string>) => post<DocumentVersion>(`/cases/${id}/documents/${did}/versions`, { content }),
@@ -217,9 +212,9 @@ export const api = {
     post<DocumentVersion>(`/cases/${id}/documents/${did}/versions/${v}/agreement`, { akkoord, toelichting }),
   documentDiff: (id: number, did: number, from: number, to: number) => get<DocumentDiff>(`/cases/${id}/documents/${did}/diff?from=${from}&to=${to}`),
   infoLibrary: () => get<Items<InfoModule>>('/info'),
-  info: (id: number) => getOpt<CaseInfo>(`/cases/${id}/info`),
+  info: (id: number) => get<CaseInfo>(`/cases/${id}/info`),
   markInfoRead: (id: number, code: string) => post<InfoModule>(`/cases/${id}/info/${encodeURIComponent(code)}/read`, undefined),
-  decisions: (id: number) => getOpt<Items<Decision>>(`/cases/${id}/decisions`),
+  decisions: (id: number) => get<Items<Decision>>(`/cases/${id}/decisions`),
   proposeDecision: (id: number, question: string, options: DecisionOption[]) => post<Decision>(`/cases/${id}/decisions`, { question, options }),
   respondDecision: (id: number, did: number, r: { answer: 'akkoord' | 'bespreken'; option_index: number | null; comment: string | null }) =>
     post<Decision>(`/cases/${id}/decisions/${did}/responses`, r),
@@ -242,8 +237,8 @@ export const api = {
   revokeInvitation: (id: number) => request<Invitation>('DELETE', `/invitations/${id}`),
   acceptInvitation: (token: string, password: string) =>
     request<SessionInfo>('POST', `/invitations/${encodeURIComponent(token)}`, { password }, { quiet401: true }),
-  participantCandidates: (id: number) => getOpt<Items<Candidate>>(`/cases/${id}/participant-candidates`),
-  participations: (id: number) => getOpt<Items<Participation>>(`/cases/${id}/participations`),
+  participantCandidates: (id: number) => get<Items<Candidate>>(`/cases/${id}/participant-candidates`),
+  participations: (id: number) => get<Items<Participation>>(`/cases/${id}/participations`),
   addParticipation: (id: number, userId: number, role: string) => post<Participation>(`/cases/${id}/participations`, { user_id: userId, role }),
   endParticipation: (id: number, pid: number, until: string) => request<Participation>('PATCH', `/cases/${id}/participations/${pid}`, { until }),
 };

@@ -49,13 +49,6 @@ export function apiErrorText(t: Dict, lang: string, e: ApiError): string {
 
 export function ErrorAlert({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t, lang } = useI18n();
-  // An endpoint the server does not offer yet is not an error of the user's: a calm notice, no retry.
-  if (error.code === 'unavailable')
-    return (
-      <Alert type="info">
-        <p class="utrecht-paragraph">{t.errors.unavailable}</p>
-      </Alert>
-    );
   return (
     <Alert type="error" live>
       <p class="utrecht-paragraph">

@@ -47,7 +47,6 @@ export const en: Dict = {
     conflict: 'This conflicts with existing data.',
     limit: 'This is too large or too many.',
     internal: 'Something went wrong on the server. Please try again later.',
-    unavailable: 'This part is not available yet. It comes in a later version of Spoorwijzer.',
   },
   nav: {
     home: 'Start page',
@@ -558,7 +557,6 @@ export const en: Dict = {
     notYet: 'The part of the portal for your role comes in a later version.',
     start: 'My overview',
     startIntro: (name, org) => (org ? `Welcome, ${name} (${org}).` : `Welcome, ${name}.`),
-    casesUnavailable: 'Your cases are not available in the portal yet. This part comes in a later version of Spoorwijzer.',
     noCases: 'There are no cases you are involved in yet.',
   },
   network: {

@@ -48,7 +48,6 @@ export const nl = {
     conflict: 'Dit botst met gegevens die er al zijn.',
     limit: 'Dit is te groot of te veel.',
     internal: 'Er ging iets mis op de server. Probeer het later opnieuw.',
-    unavailable: 'Dit onderdeel is nog niet beschikbaar. Het komt in een volgende versie van Spoorwijzer.',
   },
   nav: {
     home: 'Startpagina',
@@ -559,7 +558,6 @@ export const nl = {
     notYet: 'Het deel van het portaal voor jouw rol komt in een volgende versie.',
     start: 'Mijn overzicht',
     startIntro: (name: string, org: string) => (org ? `Welkom, ${name} (${org}).` : `Welkom, ${name}.`),
-    casesUnavailable: 'Je dossiers zijn nog niet beschikbaar in het portaal. Dit onderdeel komt in een volgende versie van Spoorwijzer.',
     noCases: 'Er zijn nog geen dossiers waar je bij betrokken bent.',
   },
   network: {

@@ -82,7 +82,7 @@ export function DocumentList({ c }: { c: CaseDetail }) {
   const { t } = useI18n();
   const docs = useAsync(() => api.documents(c.id), [c.id]);
   if (docs.status === 'loading') return <Loading />;
-  if (docs.status === 'error') return docs.error.code === 'unavailable' ? null : <ErrorAlert error={docs.error} onRetry={docs.reload} />;
+  if (docs.status === 'error') return docs.error.code === 'not_found' ? null : <ErrorAlert error={docs.error} onRetry={docs.reload} />;
   const items = [...docs.data.items].reverse();
   const forms = Object.entries(FORMS).filter(([, f]) => c.my_role && f.roles.includes(c.my_role));
   return (

@@ -40,12 +40,7 @@ function StartPage({ user, state }: { user: User; state: ReturnType<typeof useAs
       <PageHeading title={t.other.start}>{t.other.start}</PageHeading>
       <p class="utrecht-paragraph">{t.other.startIntro(user.name, user.organisation?.name ?? '')}</p>
       {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && state.error.code === 'unavailable' && (
-        <Alert type="info">
-          <p class="utrecht-paragraph">{t.other.casesUnavailable}</p>
-        </Alert>
-      )}
-      {state.status === 'error' && state.error.code !== 'unavailable' && <ErrorAlert error={state.error} onRetry={state.reload} />}
+      {state.status === 'error' && <ErrorAlert error={state.error} onRetry={state.reload} />}
       {state.status === 'ok' && !user.person_id && (
         <Alert type="info">
           <p class="utrecht-paragraph">{t.other.noCases}</p>
