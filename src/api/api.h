@@ -216,6 +216,7 @@ int api_session_register(struct router *r, struct api_app *app, struct sw_error 
 
 /* cases.c: /api/v1/cases and the case's sub-resources */
 int api_cases_register(struct router *r, struct api_app *app, struct sw_error *err);
+int api_events_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 /* messages.c: /api/v1/cases/{id}/messages */
 int api_messages_register(struct router *r, struct api_app *app, struct sw_error *err);
