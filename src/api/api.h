@@ -353,6 +353,12 @@ int api_orientation_register(struct router *r, struct api_app *app, struct sw_er
 int api_case_timeline(struct api_call *c, int64_t case_id, struct tl_timeline **out,
 		      struct sw_error *err);
 
+/* A day something happened on the case: SW_EINVAL naming field when it
+ * lies after today or before the case's first sick day; DATE_NONE passes
+ * (the schema check reports a missing date). */
+int api_check_case_date(struct api_call *c, int64_t case_id, sw_date date, const char *field,
+			struct sw_error *err);
+
 /* The re-integratieverslag check of a case from its documents (as
  * store_document_list gives them) and timeline (NULL: SW_ECONFLICT). */
 int api_riv_report(const struct tl_timeline *tl, const struct store_document *docs, size_t n,

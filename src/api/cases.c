@@ -654,7 +654,7 @@ static int get_deadlines(struct api_call *c, struct http_response *res, struct s
 			store_case_input_tl(&in, c->today, &ti);
 			const enum tl_error e = tl_compute(&ti, tl, NULL);
 			if (e == TL_OK)
-				o = timeline_json(tl, c->today);
+				o = timeline_json_for(tl, c->today, ac.role);
 			else
 				sw_error_set(err, SW_EINTERNAL, "", "stored history rejected: %s",
 					     tl_error_message(e));

@@ -78,24 +78,6 @@ static int check_step(const struct steps_info *s, enum role role, const char *re
 	return 0;
 }
 
-/* An event happened during the case: not before its first sick day and
- * not after today. */
-static int check_date(struct api_call *c, int64_t case_id, sw_date date, struct sw_error *err)
-{
-	struct store_period *ps;
-	size_t n;
-	char buf[DATE_STRLEN];
-	if (date > c->today)
-		return sw_error_set(err, SW_EINVAL, "date", "lies in the future (today is %s)",
-				    (date_format(c->today, buf), buf));
-	if (store_period_list(c->st, &c->arena, case_id, &ps, &n, err) != 0)
-		return -1;
-	if (n > 0 && date < ps[0].from)
-		return sw_error_set(err, SW_EINVAL, "date", "lies before the first sick day (%s)",
-				    (date_format(ps[0].from, buf), buf));
-	return 0;
-}
-
 static int post_event(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	static const char *const fields[] = { "kind", "date", "value", "note", "reference", NULL };
@@ -135,7 +117,7 @@ static int post_event(struct api_call *c, struct http_response *res, struct sw_e
 		sw_error_set(err, SW_EINVAL, "reference", "%s takes no reference", kinds[kind]);
 		goto out;
 	}
-	if (check_date(c, id, e.date, err) != 0)
+	if (api_check_case_date(c, id, e.date, "date", err) != 0)
 		goto out;
 	struct db *db = store_db(c->st);
 	if (db_begin(db, DB_WRITE, err) != 0)
