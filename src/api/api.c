@@ -300,6 +300,7 @@ int api_route(struct router *r, struct api_app *app, const char *method, const c
 static int (*const resources[])(struct router *, struct api_app *, struct sw_error *) = {
 	api_session_register,
 	api_cases_register,
+	api_events_register,
 	api_messages_register,
 	api_consents_register,
 	api_info_register,

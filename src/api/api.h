@@ -216,6 +216,7 @@ int api_session_register(struct router *r, struct api_app *app, struct sw_error 
 
 /* cases.c: /api/v1/cases and the case's sub-resources */
 int api_cases_register(struct router *r, struct api_app *app, struct sw_error *err);
+int api_events_register(struct router *r, struct api_app *app, struct sw_error *err);
 
 /* messages.c: /api/v1/cases/{id}/messages */
 int api_messages_register(struct router *r, struct api_app *app, struct sw_error *err);
@@ -354,6 +355,12 @@ int api_orientation_register(struct router *r, struct api_app *app, struct sw_er
  * frees), or *out NULL when the case has no sick period yet. */
 int api_case_timeline(struct api_call *c, int64_t case_id, struct tl_timeline **out,
 		      struct sw_error *err);
+
+/* A day something happened on the case: SW_EINVAL naming field when it
+ * lies after today or before the case's first sick day; DATE_NONE passes
+ * (the schema check reports a missing date). */
+int api_check_case_date(struct api_call *c, int64_t case_id, sw_date date, const char *field,
+			struct sw_error *err);
 
 /* The re-integratieverslag check of a case from its documents (as
  * store_document_list gives them) and timeline (NULL: SW_ECONFLICT). */

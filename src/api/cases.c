@@ -1,5 +1,5 @@
 /* cases.c - /api/v1/cases: the caller's cases, the sick report
- * (ziekmelding), sick periods, events, the computed deadlines and the
+ * (ziekmelding), sick periods, the computed deadlines and the
  * case's access log. Every case endpoint goes through api_case_access,
  * which checks the policy and writes the audit row. */
 #include "api.h"
@@ -14,8 +14,6 @@
 #define PER_PAGE_DEFAULT 50
 #define PER_PAGE_MAX 100
 #define ACCESS_LOG_LIMIT 500
-#define EVENTS_PER_PAGE_DEFAULT 200
-#define EVENTS_PER_PAGE_MAX 500
 
 /* {id, name} of a user; a vanished user is null. */
 static json_t *user_ref(struct api_call *c, int64_t id, struct sw_error *err)
@@ -656,7 +654,7 @@ static int get_deadlines(struct api_call *c, struct http_response *res, struct s
 			store_case_input_tl(&in, c->today, &ti);
 			const enum tl_error e = tl_compute(&ti, tl, NULL);
 			if (e == TL_OK)
-				o = timeline_json(tl, c->today);
+				o = timeline_json_for(tl, c->today, ac.role);
 			else
 				sw_error_set(err, SW_EINTERNAL, "", "stored history rejected: %s",
 					     tl_error_message(e));
@@ -669,85 +667,6 @@ static int get_deadlines(struct api_call *c, struct http_response *res, struct s
 	if (o == NULL)
 		return -1;
 	return http_response_json(res, 200, o, err);
-}
-
-/* Called inside the change's transaction: the deadlines follow it. */
-static int refresh(struct api_call *c, int64_t case_id, struct sw_error *err)
-{
-	return store_case_refresh_deadlines(c->st, case_id, c->today, err);
-}
-
-/* ---- events ----------------------------------------------------------------- */
-
-static json_t *event_json(const struct store_event *e)
-{
-	return json_pack("{s:I, s:s, s:o, s:i, s:o, s:I, s:o}", "id", (json_int_t)e->id, "kind",
-			 tl_event_kind_name(e->kind), "date", json_date(e->date), "value", e->value,
-			 "note", opt_string(e->note), "created_by", (json_int_t)e->created_by,
-			 "created_at", opt_string(e->created_at));
-}
-
-/* A case has tens of events, the engine needs all of them anyway: the
- * page is cut from the full list. */
-static int get_events(struct api_call *c, struct http_response *res, struct sw_error *err)
-{
-	int64_t id;
-	struct api_case ac;
-	struct api_page pg;
-	struct store_event *es;
-	size_t n;
-	if (api_param_id(c, "id", &id, err) != 0 ||
-	    api_page_parse(c, EVENTS_PER_PAGE_DEFAULT, EVENTS_PER_PAGE_MAX, &pg, err) != 0 ||
-	    api_case_access(c, id, POLICY_DEADLINES, POLICY_READ, &ac, err) != 0 ||
-	    store_event_list(c->st, &c->arena, id, &es, &n, err) != 0)
-		return -1;
-	json_t *items = json_array();
-	if (items == NULL)
-		return oom(err);
-	for (int64_t i = api_page_offset(&pg); i < (int64_t)n && json_array_size(items) <
-	     (size_t)pg.per_page; i++)
-		json_array_append_new(items, event_json(&es[i]));
-	return api_page_respond(res, items, &pg, (int64_t)n, err);
-}
-
-static int post_event(struct api_call *c, struct http_response *res, struct sw_error *err)
-{
-	static const char *const fields[] = { "kind", "date", "value", "note", NULL };
-	const char *kinds[TL_EV__COUNT + 1] = { NULL };
-	for (int i = 0; i < TL_EV__COUNT; i++)
-		kinds[i] = tl_event_kind_name((enum tl_event_kind)i);
-	int64_t id;
-	struct api_case ac;
-	if (api_param_id(c, "id", &id, err) != 0 ||
-	    api_case_access(c, id, POLICY_DEADLINES, POLICY_WRITE, &ac, err) != 0)
-		return -1;
-	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
-	if (body == NULL)
-		return -1;
-	int rc = -1, kind = 0;
-	int64_t value = 0;
-	struct store_event e = { .case_id = id, .created_by = c->user->id };
-	if (json_fields_allowed(body, fields, err) != 0 ||
-	    json_field_enum(body, "kind", JSON_FIELD_REQUIRED, kinds, &kind, err) < 0 ||
-	    json_field_date(body, "date", JSON_FIELD_REQUIRED, &e.date, err) < 0 ||
-	    json_field_int(body, "value", JSON_FIELD_OPTIONAL, 0, 1000, &value, err) < 0 ||
-	    json_field_string(body, "note", JSON_FIELD_NULLABLE, 4000, &e.note, err) < 0)
-		goto out;
-	e.kind = (enum tl_event_kind)kind;
-	e.value = (int)value;
-	struct db *db = store_db(c->st);
-	if (db_begin(db, DB_WRITE, err) != 0)
-		goto out;
-	if (store_event_insert(c->st, &e, &e.id, err) != 0 || refresh(c, id, err) != 0) {
-		db_rollback(db);
-		goto out;
-	}
-	if (db_commit(db, err) != 0 || store_event_get(c->st, &c->arena, e.id, &e, err) != 0)
-		goto out;
-	rc = http_response_json(res, 201, event_json(&e), err);
-out:
-	json_decref(body);
-	return rc;
 }
 
 /* ---- the access log ------------------------------------------------------------ */
@@ -782,8 +701,6 @@ int api_cases_register(struct router *r, struct api_app *app, struct sw_error *e
 	    api_route(r, app, "GET", "/api/v1/cases/{id}", get_case, err) != 0 ||
 	    api_route(r, app, "GET", "/api/v1/cases/{id}/deadlines", get_deadlines, err) != 0 ||
 
-	    api_route(r, app, "GET", "/api/v1/cases/{id}/events", get_events, err) != 0 ||
-	    api_route(r, app, "POST", "/api/v1/cases/{id}/events", post_event, err) != 0 ||
 	    api_route(r, app, "GET", "/api/v1/cases/{id}/access-log", get_access_log, err) != 0)
 		return -1;
 	return 0;

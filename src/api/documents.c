@@ -195,6 +195,25 @@ static int content_values(struct api_call *c, const json_t *body, struct doc_val
 	return 0;
 }
 
+int api_check_case_date(struct api_call *c, int64_t case_id, sw_date date, const char *field,
+			struct sw_error *err)
+{
+	struct store_period *ps;
+	size_t n;
+	char buf[DATE_STRLEN];
+	if (date == DATE_NONE)
+		return 0;
+	if (date > c->today)
+		return sw_error_set(err, SW_EINVAL, field, "lies in the future (today is %s)",
+				    (date_format(c->today, buf), buf));
+	if (store_period_list(c->st, &c->arena, case_id, &ps, &n, err) != 0)
+		return -1;
+	if (n > 0 && date < ps[0].from)
+		return sw_error_set(err, SW_EINVAL, field, "lies before the first sick day (%s)",
+				    (date_format(ps[0].from, buf), buf));
+	return 0;
+}
+
 /* The validation context: the case's ruleset (the latest when the case has
  * no sick period yet) and today. */
 static int doc_ctx_of(struct api_call *c, int64_t case_id, struct doc_ctx *ctx,
@@ -314,7 +333,8 @@ static int post_document(struct api_call *c, struct http_response *res, struct s
 	}
 	if (may_author(d.type, ac.role, err) != 0 ||
 	    content_values(c, body, &vals, &v.nvalues, err) != 0 ||
-	    doc_ctx_of(c, id, &ctx, err) != 0)
+	    doc_ctx_of(c, id, &ctx, err) != 0 ||
+	    api_check_case_date(c, id, doc_date(vals, v.nvalues), "datum", err) != 0)
 		goto out;
 	v.values = vals;
 	struct db *db = store_db(c->st);
@@ -359,7 +379,9 @@ static int post_version(struct api_call *c, struct http_response *res, struct sw
 	struct doc_ctx ctx;
 	if (json_fields_allowed(body, fields, err) != 0 ||
 	    content_values(c, body, &vals, &v.nvalues, err) != 0 ||
-	    doc_ctx_of(c, d.case_id, &ctx, err) != 0)
+	    doc_ctx_of(c, d.case_id, &ctx, err) != 0 ||
+	    api_check_case_date(c, d.case_id, doc_date(vals, v.nvalues), "datum",
+				err) != 0)
 		goto out;
 	v.values = vals;
 	struct db *db = store_db(c->st);

@@ -256,7 +256,7 @@ static const struct doc_type_info types[DOC_TYPE__COUNT] = {
 		"arbeidsdeskundig_onderzoek", "Arbeidsdeskundig onderzoek", AD,
 		DOC_APPROVAL_NONE, 0, TL_EV_ARBEIDSDESKUNDIG_ONDERZOEK,
 		FIELDS(arbeidsdeskundig_onderzoek) },
-	[DOC_TRAJECTPLAN] = { DOC_TRAJECTPLAN, "trajectplan", "Trajectplan", RIP,
+	[DOC_TRAJECTPLAN] = { DOC_TRAJECTPLAN, "trajectplan", "Trajectplan", RIP | WG,
 		DOC_APPROVAL_NONE, 0, TL_EV_START_TWEEDE_SPOOR, FIELDS(trajectplan) },
 	[DOC_PERSOONSPROFIEL] = { DOC_PERSOONSPROFIEL, "persoonsprofiel", "Persoonsprofiel",
 		RIP | WN, DOC_APPROVAL_NONE, 0, NO_EVENT, FIELDS(persoonsprofiel) },

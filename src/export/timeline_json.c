@@ -2,6 +2,7 @@
 
 #include "core/holiday.h"
 #include "core/role.h"
+#include "core/steps.h"
 
 json_t *json_date(sw_date date)
 {
@@ -62,5 +63,44 @@ json_t *timeline_json(const struct tl_timeline *tl, sw_date today)
 	for (size_t i = 0; i < tl->n; i++)
 		json_array_append_new(arr, timeline_deadline_json(tl, &tl->items[i]));
 	json_object_set_new(o, "deadlines", arr);
+	return o;
+}
+
+json_t *timeline_record_json(enum tl_code code)
+{
+	const struct steps_info *s = steps_info(code);
+	if (s == NULL || s->via == STEPS_VIA_NONE)
+		return json_null();
+	if (s->via == STEPS_VIA_DOCUMENT)
+		return json_pack("{s:s, s:s}", "via", "document", "document_type",
+				 doc_type_name(s->document));
+	const char *names[3];
+	const size_t n = steps_field_names(s->fields, names);
+	json_t *fields = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(fields, json_string(names[i]));
+	return json_pack("{s:s, s:s, s:o}", "via", "event", "event",
+			 tl_event_kind_name(s->event), "fields", fields);
+}
+
+int timeline_may_record(enum tl_code code, enum role viewer)
+{
+	const struct steps_info *s = steps_info(code);
+	if (s == NULL || !steps_may_record(code, viewer))
+		return 0;
+	/* The form is the document's: its authors decide too. */
+	return s->via != STEPS_VIA_DOCUMENT || doc_may_author(s->document, viewer);
+}
+
+json_t *timeline_json_for(const struct tl_timeline *tl, sw_date today, enum role viewer)
+{
+	json_t *o = timeline_json(tl, today);
+	json_t *arr = json_object_get(o, "deadlines");
+	for (size_t i = 0; i < tl->n && i < json_array_size(arr); i++) {
+		json_t *d = json_array_get(arr, i);
+		json_object_set_new(d, "record", timeline_record_json(tl->items[i].code));
+		json_object_set_new(d, "may_record",
+				    json_boolean(timeline_may_record(tl->items[i].code, viewer)));
+	}
 	return o;
 }

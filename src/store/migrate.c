@@ -918,6 +918,12 @@ static const struct migration migrations[] = {
 		    "  OR NEW.created_at <> OLD.created_at THEN"
 		    "  RAISE EXCEPTION 'medical_notes are versions, not updated'; END IF;"
 		    " RETURN NEW; END $$;" } },
+	{ 14,
+	  /* The kenmerk (reference) UWV gives for a 42-week melding or a WIA
+	   * aanvraag, recorded with the event (src/core/steps.c); NULL for
+	   * every other event. */
+	  "ALTER TABLE events ADD COLUMN reference TEXT;",
+	  { NULL, NULL } },
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -4,6 +4,8 @@
  * and kept as a JSON object of the field values. */
 #include "store_int.h"
 
+#include "core/steps.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,6 +282,34 @@ static int sync_new(struct store *st, int64_t case_id, int64_t document_id, enum
 	return sync_events(st, case_id, document_id, type, &nv, &open, err);
 }
 
+/* A type that completes a once-per-case step (src/core/steps.c) exists at
+ * most once per case: the next one is a version of it. Locks the case so
+ * that two writers at once see each other. Inside a transaction. */
+static int check_once(struct store *st, const struct store_document *d, struct sw_error *err)
+{
+	static const char sql[] = "SELECT id FROM documents WHERE case_id = $1 AND type = $2"
+				  " ORDER BY id LIMIT 1";
+	const struct steps_info *step = steps_of_document(d->type);
+	if (step == NULL || !step->once)
+		return 0;
+	if (store_case_lock(st, d->case_id, err) != 0)
+		return -1;
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, 1, d->case_id);
+	db_bind_text(q, 2, doc_type_name(d->type));
+	const int rc = db_next(q, err);
+	if (rc <= 0)
+		return rc;
+	const long long did = (long long)db_col_int(q, 0);
+	db_reset(q);
+	return sw_error_set(err, SW_ECONFLICT, "type",
+			    "the case already has a %s (document %lld): add a version with"
+			    " POST /api/v1/cases/%lld/documents/%lld/versions",
+			    doc_type_name(d->type), did, (long long)d->case_id, did);
+}
+
 int store_document_insert(struct store *st, const struct store_document *d,
 			  const struct store_document_version *v, const struct doc_ctx *ctx,
 			  int64_t *id, struct sw_error *err)
@@ -295,6 +325,8 @@ int store_document_insert(struct store *st, const struct store_document *d,
 	struct db *db = st->db;
 	if (db_begin(db, DB_WRITE, err) != 0)
 		return -1;
+	if (check_once(st, d, err) != 0)
+		goto fail;
 	struct db_stmt *q = store_stmt(st, sql, err);
 	if (q == NULL)
 		goto fail;

@@ -120,7 +120,8 @@ int store_period_list(struct store *st, struct store_arena *a, int64_t case_id,
 
 /* ---- events ------------------------------------------------------------- */
 
-#define EVENT_COLS "id, case_id, kind, event_date, value, note, created_by, created_at"
+#define EVENT_COLS \
+	"id, case_id, kind, event_date, value, note, created_by, created_at, reference"
 
 static int read_event(struct db_stmt *q, struct store_arena *a, void *item, struct sw_error *err)
 {
@@ -135,7 +136,9 @@ static int read_event(struct db_stmt *q, struct store_arena *a, void *item, stru
 	e->note = store_arena_strdup(a, db_col_text(q, 5));
 	e->created_by = db_col_int(q, 6);
 	e->created_at = store_arena_strdup(a, db_col_text(q, 7));
-	if ((e->note == NULL && !db_col_isnull(q, 5)) || e->created_at == NULL)
+	e->reference = store_arena_strdup(a, db_col_text(q, 8));
+	if ((e->note == NULL && !db_col_isnull(q, 5)) || e->created_at == NULL ||
+	    (e->reference == NULL && !db_col_isnull(q, 8)))
 		return sw_error_set(err, SW_EINTERNAL, "", "out of memory");
 	return 0;
 }
@@ -144,12 +147,14 @@ int store_event_insert(struct store *st, const struct store_event *e, int64_t *i
 		       struct sw_error *err)
 {
 	static const char sql[] = "INSERT INTO events (case_id, kind, event_date, value, note,"
-				  " created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+				  " created_by, reference) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+				  " RETURNING id";
 	if ((unsigned)e->kind >= TL_EV__COUNT)
 		return sw_error_set(err, SW_EINVAL, "kind", "%s", tl_error_message(TL_ERR_EVENT_KIND));
 	if (e->date == DATE_NONE)
 		return sw_error_set(err, SW_EINVAL, "date", "%s", tl_error_message(TL_ERR_EVENT_DATE));
 	if (store_check_text(e->note, STORE_MAX_TEXT, "note", err) != 0 ||
+	    store_check_text(e->reference, STORE_EVENT_REFERENCE_MAX, "reference", err) != 0 ||
 	    store_case_exists(st, e->case_id, "case_id", err) != 0 ||
 	    store_user_exists(st, e->created_by, "created_by", err) != 0)
 		return -1;
@@ -162,7 +167,46 @@ int store_event_insert(struct store *st, const struct store_event *e, int64_t *i
 	db_bind_int(q, 4, e->value);
 	db_bind_text(q, 5, e->note);
 	db_bind_int(q, 6, e->created_by);
+	db_bind_text(q, 7, e->reference);
 	return insert_checked(st, q, e->case_id, id, err);
+}
+
+int store_event_insert_once(struct store *st, const struct store_event *e, int64_t *id,
+			    struct sw_error *err)
+{
+	static const char sql[] = "SELECT event_date FROM events WHERE case_id = $1 AND kind = $2"
+				  " ORDER BY event_date LIMIT 1";
+	if ((unsigned)e->kind >= TL_EV__COUNT)
+		return sw_error_set(err, SW_EINVAL, "kind", "%s", tl_error_message(TL_ERR_EVENT_KIND));
+	if (db_begin(st->db, DB_WRITE, err) != 0)
+		return -1;
+	/* Two recorders at once: the second waits here and then sees the first. */
+	if (store_case_lock(st, e->case_id, err) != 0)
+		goto fail;
+	struct db_stmt *q = store_stmt(st, sql, err);
+	if (q == NULL)
+		goto fail;
+	db_bind_int(q, 1, e->case_id);
+	db_bind_text(q, 2, tl_event_kind_name(e->kind));
+	const int rc = db_next(q, err);
+	if (rc < 0)
+		goto fail;
+	if (rc > 0) {
+		char day[DATE_STRLEN];
+		date_format(db_col_date(q, 0), day);
+		db_reset(q);
+		sw_error_set(err, SW_ECONFLICT, "kind",
+			     "%s happens once per case and was recorded on %s",
+			     tl_event_kind_name(e->kind), day);
+		goto fail;
+	}
+	db_reset(q);
+	if (store_event_insert(st, e, id, err) != 0)
+		goto fail;
+	return db_commit(st->db, err);
+fail:
+	db_rollback(st->db);
+	return -1;
 }
 
 int store_event_get(struct store *st, struct store_arena *a, int64_t id, struct store_event *out,

@@ -38,10 +38,20 @@ struct store_event {
 	const char *note;                /* NULL when none */
 	int64_t created_by;              /* the user who recorded it */
 	const char *created_at;
+	/* The kenmerk UWV gave (melding_uwv, wia_aanvraag); NULL when none.
+	 * At most STORE_EVENT_REFERENCE_MAX characters. */
+	const char *reference;
 };
+
+#define STORE_EVENT_REFERENCE_MAX 100
 
 int store_event_insert(struct store *st, const struct store_event *e, int64_t *id,
 		       struct sw_error *err);
+/* store_event_insert for a step that happens once per case: SW_ECONFLICT
+ * (field "kind", naming the day) when the case already has an event of
+ * that kind, from a document or not. Locks the case first. */
+int store_event_insert_once(struct store *st, const struct store_event *e, int64_t *id,
+			    struct sw_error *err);
 int store_event_get(struct store *st, struct store_arena *a, int64_t id, struct store_event *out,
 		    struct sw_error *err);
 /* The case's events by date. */

@@ -207,7 +207,7 @@ static void authors(void **state)
 		[DOC_VOORTGANGSGESPREK] = WG | WN,
 		[DOC_EERSTEJAARSEVALUATIE] = WG,
 		[DOC_ARBEIDSDESKUNDIG_ONDERZOEK] = AD,
-		[DOC_TRAJECTPLAN] = RIP,
+		[DOC_TRAJECTPLAN] = RIP | WG, /* start tweede spoor: the employer or its coach */
 		[DOC_PERSOONSPROFIEL] = RIP | WN,
 		[DOC_ZOEKPROFIEL] = RIP | WN,
 		[DOC_RE_INTEGRATIEPLAN] = RIP,
