@@ -167,6 +167,11 @@ int api_case_access(struct api_call *c, int64_t case_id, enum policy_resource r,
 		    enum policy_action a, struct api_case *out, struct sw_error *err);
 /* api_case_access for one document (or a listing the caller filters):
  * what the leidinggevende may see depends on it. */
+/* Access to the case and its document did in the path (*d), decided on
+ * the document's class, so that a leidinggevende reads only what is theirs. */
+int api_document_access(struct api_call *c, enum policy_action a, struct api_case *ac,
+			struct store_document *d, struct sw_error *err);
+
 int api_case_access_doc(struct api_call *c, int64_t case_id, enum policy_doc doc,
 			enum policy_resource r, enum policy_action a, struct api_case *out,
 			struct sw_error *err);

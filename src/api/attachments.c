@@ -19,28 +19,6 @@ static json_t *attachment_json(const struct store_attachment *a)
 			 "created_at", a->created_at);
 }
 
-/* Access to the case and to its document did, which *d receives. */
-static int access_document(struct api_call *c, enum policy_action act, struct api_case *ac,
-			   struct store_document *d, struct sw_error *err)
-{
-	int64_t id, did;
-	struct sw_error e;
-	if (api_param_id(c, "id", &id, err) != 0 || api_param_id(c, "did", &did, err) != 0 ||
-	    api_case_access(c, id, POLICY_DOCUMENTS, act, ac, err) != 0)
-		return -1;
-	if (store_document_get(c->st, &c->arena, did, d, &e) != 0) {
-		if (e.code != SW_ENOTFOUND) {
-			if (err != NULL)
-				*err = e;
-			return -1;
-		}
-		d->case_id = 0;
-	}
-	if (d->case_id != id)
-		return sw_error_set(err, SW_ENOTFOUND, "did", "no such document in this case");
-	return 0;
-}
-
 /* 415 with the error body: the media type is not one we take, or the bytes
  * are not what it says. */
 static int unsupported(struct http_response *res, const char *fmt, const char *arg,
@@ -55,7 +33,7 @@ static int post_attachment(struct api_call *c, struct http_response *res, struct
 {
 	struct api_case ac;
 	struct store_document d;
-	if (access_document(c, POLICY_WRITE, &ac, &d, err) != 0)
+	if (api_document_access(c, POLICY_WRITE, &ac, &d, err) != 0)
 		return -1;
 	if (!doc_may_author(d.type, ac.role))
 		return sw_error_set(err, SW_EDENIED, "did", "a %s does not write a %s",
@@ -86,7 +64,7 @@ static int list_attachments(struct api_call *c, struct http_response *res, struc
 	struct store_document d;
 	struct store_attachment *as;
 	size_t n;
-	if (access_document(c, POLICY_READ, &ac, &d, err) != 0 ||
+	if (api_document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
 	    store_attachment_list(c->st, &c->arena, d.id, &as, &n, err) != 0)
 		return -1;
 	json_t *items = json_array();
@@ -107,7 +85,7 @@ static int get_attachment(struct api_call *c, struct http_response *res, struct 
 	struct store_attachment a;
 	int64_t aid;
 	struct sw_error e;
-	if (access_document(c, POLICY_READ, &ac, &d, err) != 0 ||
+	if (api_document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
 	    api_param_id(c, "aid", &aid, err) != 0)
 		return -1;
 	if (store_attachment_get(c->st, &c->arena, aid, &a, &e) != 0) {

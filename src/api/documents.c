@@ -246,15 +246,30 @@ static int load_document(struct api_call *c, int64_t id, int64_t did, struct sto
 	return 0;
 }
 
-/* Access to the case and its document did in the path. */
-static int document_access(struct api_call *c, enum policy_action a, struct api_case *ac,
-			   struct store_document *d, struct sw_error *err)
+/* The class of document d for the leidinggevende's rule (docs/domain.md
+ * 2a): of the documents they read the plan van aanpak and the
+ * voortgangsgesprekken they attended, as its newest version says. */
+static enum policy_doc document_class(const struct store_document *d)
+{
+	if (d->type == DOC_PLAN_VAN_AANPAK)
+		return POLICY_DOC_PLAN_VAN_AANPAK;
+	if (d->type == DOC_VOORTGANGSGESPREK) {
+		const char *v = doc_value_get(d->latest.values, d->latest.nvalues,
+					      "leidinggevende_aanwezig");
+		if (v != NULL && strcmp(v, "ja") == 0)
+			return POLICY_DOC_VOORTGANGSGESPREK_PRESENT;
+	}
+	return POLICY_DOC_OTHER;
+}
+
+int api_document_access(struct api_call *c, enum policy_action a, struct api_case *ac,
+			struct store_document *d, struct sw_error *err)
 {
 	int64_t id, did;
 	if (api_param_id(c, "id", &id, err) != 0 || api_param_id(c, "did", &did, err) != 0 ||
-	    api_case_access(c, id, POLICY_DOCUMENTS, a, ac, err) != 0)
+	    load_document(c, id, did, d, err) != 0)
 		return -1;
-	return load_document(c, id, did, d, err);
+	return api_case_access_doc(c, id, document_class(d), POLICY_DOCUMENTS, a, ac, err);
 }
 
 static int may_author(enum doc_type type, enum role role, struct sw_error *err)
@@ -267,6 +282,22 @@ static int may_author(enum doc_type type, enum role role, struct sw_error *err)
 
 /* ---- handlers ------------------------------------------------------------------- */
 
+/* Whether the caller sees document d in the case's listing: a participant
+ * sees them all, a leidinggevende (no case role) only the classes the
+ * policy gives them. */
+static bool listed_for(struct api_call *c, const struct api_case *ac,
+		       const struct store_document *d)
+{
+	if (ac->role != ROLE__COUNT)
+		return true;
+	struct policy_decision pd;
+	enum role role;
+	struct sw_error e;
+	return api_case_decide_among(c, &ac->kase, NULL, 0, &ac->facts, document_class(d),
+				     POLICY_DOCUMENTS, POLICY_READ, &pd, &role, &e) == 0 &&
+	       pd.allow;
+}
+
 static int list_documents(struct api_call *c, struct http_response *res, struct sw_error *err)
 {
 	int64_t id;
@@ -274,7 +305,8 @@ static int list_documents(struct api_call *c, struct http_response *res, struct 
 	struct store_document *ds;
 	size_t n;
 	if (api_param_id(c, "id", &id, err) != 0 ||
-	    api_case_access(c, id, POLICY_DOCUMENTS, POLICY_READ, &ac, err) != 0 ||
+	    api_case_access_doc(c, id, POLICY_DOC_LIST, POLICY_DOCUMENTS, POLICY_READ, &ac,
+				err) != 0 ||
 	    store_document_list(c->st, &c->arena, id, &ds, &n, err) != 0)
 		return -1;
 	const char *type = http_request_query(c->req, "type");
@@ -283,7 +315,8 @@ static int list_documents(struct api_call *c, struct http_response *res, struct 
 		return sw_error_set(err, SW_EINVAL, "type", "unknown document type");
 	json_t *items = json_array();
 	for (size_t i = 0; items != NULL && i < n; i++) {
-		if (want != DOC_TYPE__COUNT && ds[i].type != want)
+		if ((want != DOC_TYPE__COUNT && ds[i].type != want) ||
+		    !listed_for(c, &ac, &ds[i]))
 			continue;
 		if (json_array_append_new(items, document_json(&ds[i], NULL, 0)) != 0) {
 			json_decref(items);
@@ -357,7 +390,7 @@ static int get_document(struct api_call *c, struct http_response *res, struct sw
 {
 	struct api_case ac;
 	struct store_document d;
-	if (document_access(c, POLICY_READ, &ac, &d, err) != 0)
+	if (api_document_access(c, POLICY_READ, &ac, &d, err) != 0)
 		return -1;
 	return document_reply(c, res, 200, d.id, err);
 }
@@ -367,7 +400,7 @@ static int post_version(struct api_call *c, struct http_response *res, struct sw
 	static const char *const fields[] = { "content", NULL };
 	struct api_case ac;
 	struct store_document d;
-	if (document_access(c, POLICY_WRITE, &ac, &d, err) != 0 ||
+	if (api_document_access(c, POLICY_WRITE, &ac, &d, err) != 0 ||
 	    may_author(d.type, ac.role, err) != 0)
 		return -1;
 	json_t *body = json_body_parse(c->req->body, c->req->body_len, err);
@@ -419,7 +452,7 @@ static int get_version(struct api_call *c, struct http_response *res, struct sw_
 	struct store_document d;
 	struct store_document_version v;
 	int version = 0;
-	if (document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
+	if (api_document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
 	    param_version(c, "v", &version, err) != 0 ||
 	    store_document_version_get(c->st, &c->arena, d.id, version, &v, err) != 0)
 		return -1;
@@ -434,7 +467,7 @@ static int post_agreement(struct api_call *c, struct http_response *res, struct 
 	struct api_case ac;
 	struct store_document d;
 	int version = 0;
-	if (document_access(c, POLICY_WRITE, &ac, &d, err) != 0 ||
+	if (api_document_access(c, POLICY_WRITE, &ac, &d, err) != 0 ||
 	    param_version(c, "v", &version, err) != 0)
 		return -1;
 	if (ac.role != ROLE_WERKNEMER || ac.kase.employee_id != c->user->id)
@@ -516,7 +549,7 @@ static int get_diff(struct api_call *c, struct http_response *res, struct sw_err
 	struct store_document d;
 	struct store_document_version va, vb;
 	int from, to;
-	if (document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
+	if (api_document_access(c, POLICY_READ, &ac, &d, err) != 0 ||
 	    query_version(c, "from", &from, err) != 0 || query_version(c, "to", &to, err) != 0 ||
 	    store_document_version_get(c->st, &c->arena, d.id, from, &va, err) != 0 ||
 	    store_document_version_get(c->st, &c->arena, d.id, to, &vb, err) != 0)

@@ -265,6 +265,27 @@ static void test_create_case(void **state)
 	assert_true(count("SELECT COUNT(*) FROM deadlines WHERE case_id = $1", id) > 0);
 	assert_int_equal(count("SELECT percent_bp FROM sick_periods WHERE case_id = $1", id), 5025);
 
+	/* Of the dossier the leidinggevende reads only the plan van aanpak and
+	 * the voortgangsgesprekken they attended: the employer's vision is
+	 * left out of their listing and refused when asked for directly. */
+	char docs[96], doc[128];
+	snprintf(docs, sizeof docs, "/api/v1/cases/%lld/documents", (long long)id);
+	call(as("werkgever"), "POST", docs,
+	     "{\"type\":\"visie_werkgever\",\"content\":{\"datum\":\"2026-02-28\","
+	     "\"visie\":\"Terug in eigen werk.\"}}", 1, &r);
+	assert_int_equal(r.status, 201);
+	snprintf(doc, sizeof doc, "%s/%lld", docs,
+		 (long long)json_integer_value(json_object_get(r.json, "id")));
+	reply_free(&r);
+	call(as("werkgever"), "GET", docs, NULL, 0, &r);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
+	reply_free(&r);
+	call(as("leidinggevende"), "GET", docs, NULL, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 0);
+	reply_free(&r);
+	assert_int_equal(status_of("leidinggevende", "GET", doc, NULL), 403);
+
 	/* A second report for the same employment: 409 naming the open case. */
 	call(as("werkgever"), "POST", "/api/v1/cases", body, 1, &r);
 	assert_error(&r, 409, "conflict", "person_id");

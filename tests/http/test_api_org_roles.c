@@ -279,6 +279,14 @@ static void test_org_beheerder_accounts(void **state)
 	assert_int_equal(status_of(OB, "GET", "/api/v1/invitations", NULL), 200);
 	snprintf(path, sizeof path, "/api/v1/invitations?organisation_id=%lld", (long long)other);
 	assert_int_equal(status_of(OB, "GET", path, NULL), 403);
+	/* The beheerder reads the departments (to give a casemanager theirs),
+	 * not those of another organisation, and not the register itself. */
+	snprintf(path, sizeof path, "/api/v1/organisations/%lld/departments", (long long)own);
+	assert_int_equal(status_of(OB, "GET", path, NULL), 200);
+	snprintf(path, sizeof path, "/api/v1/organisations/%lld/departments", (long long)other);
+	assert_int_equal(status_of(OB, "GET", path, NULL), 404);
+	snprintf(path, sizeof path, "/api/v1/organisations/%lld/persons", (long long)own);
+	assert_int_equal(status_of(OB, "GET", path, NULL), 403);
 	/* A casemanager of the organisation is no beheerder of its accounts. */
 	assert_int_equal(status_of("werkgever", "GET", "/api/v1/users", NULL), 403);
 
