@@ -85,7 +85,7 @@ static json_t *percent_json(int bp)
 static json_t *mutation_json(const struct store_sickness *s)
 {
 	const struct sick_mutation *m = &s->m;
-	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:s, s:o, s:o, s:o}",
+	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:s, s:o, s:o, s:o, s:o}",
 			 "id", (json_int_t)m->id, "kind", sick_kind_name(m->kind), "action",
 			 sick_action_name(m->action), "ref_id",
 			 m->ref_id != 0 ? json_integer(m->ref_id) : json_null(), "date",
@@ -97,6 +97,8 @@ static json_t *mutation_json(const struct store_sickness *s)
 			 s->reason != NULL ? json_string(s->reason) : json_null(), "source",
 			 s->source != NULL ? s->source : "", "recorded_by",
 			 s->recorded_by != 0 ? json_integer(s->recorded_by) : json_null(),
+			 "recorded_by_name",
+			 s->recorded_by_name != NULL ? json_string(s->recorded_by_name) : json_null(),
 			 "recorded_role",
 			 s->recorded_role != NULL ? json_string(s->recorded_role) : json_null(),
 			 "created_at", s->created_at != NULL ? json_string(s->created_at) : json_null());

@@ -8,7 +8,8 @@
 
 #define MUTATION_COLS                                                                  \
 	"id, case_id, kind, action, ref_id, mutation_date, percent_bp, expected_recovery," \
-	" end_reason, zwangerschap, reason, source, recorded_by, recorded_role, created_at"
+	" end_reason, zwangerschap, reason, source, recorded_by, recorded_role, created_at,"    \
+	" (SELECT name FROM users WHERE users.id = sickness_mutations.recorded_by)"
 
 static int read_mutation(struct db_stmt *q, struct store_arena *a, void *item,
 			 struct sw_error *err)
@@ -31,9 +32,10 @@ static int read_mutation(struct db_stmt *q, struct store_arena *a, void *item,
 				    (long long)m->id);
 	m->zwangerschap = db_col_int(q, 9) != 0;
 	s->recorded_by = db_col_int(q, 12);
-	const int cols[] = { 10, 11, 13, 14 };
-	const char **to[] = { &s->reason, &s->source, &s->recorded_role, &s->created_at };
-	for (size_t i = 0; i < 4; i++) {
+	const int cols[] = { 10, 11, 13, 14, 15 };
+	const char **to[] = { &s->reason, &s->source, &s->recorded_role, &s->created_at,
+			      &s->recorded_by_name };
+	for (size_t i = 0; i < 5; i++) {
 		*to[i] = store_arena_strdup(a, db_col_text(q, cols[i]));
 		if (*to[i] == NULL && !db_col_isnull(q, cols[i]))
 			return sw_error_set(err, SW_EINTERNAL, "", "out of memory");

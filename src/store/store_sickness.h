@@ -15,6 +15,7 @@ struct store_sickness {
 	const char *source;              /* "portal", "import", "migratie", "sivi" */
 	int64_t recorded_by;             /* 0: not known (migrated) */
 	const char *recorded_role;       /* "casemanager", "werkgever", ... */
+	const char *recorded_by_name;    /* read only; NULL: not known or removed */
 	const char *created_at;
 };
 

@@ -323,6 +323,11 @@ static void test_create_case(void **state)
 	assert_int_equal(r.status, 201);
 	assert_false(json_is_true(json_object_get(json_object_get(r.json, "state"), "sick")));
 	assert_int_equal(json_array_size(json_object_get(r.json, "segments")), 3);
+	/* Each mutation names who recorded it. */
+	const json_t *ms = json_object_get(r.json, "mutations");
+	assert_string_equal(json_string_value(json_object_get(
+				    json_array_get(ms, json_array_size(ms) - 1), "recorded_by_name")),
+			    "Mark Janssens");
 	reply_free(&r);
 	assert_int_equal(count("SELECT COUNT(*) FROM cases WHERE id = $1 AND status = 'gesloten'", id),
 			 1);
